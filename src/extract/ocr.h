@@ -1,0 +1,29 @@
+// OCR for PDF pages without a usable text layer: each page is rendered with
+// Poppler and read with Tesseract (English and Spanish trained data).
+#ifndef GCMSEARCH_EXTRACT_OCR_H_
+#define GCMSEARCH_EXTRACT_OCR_H_
+
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace gcm {
+
+struct OcrOptions {
+  int dpi = 150;                   // rendering resolution
+  std::string languages = "spa+eng";  // Tesseract language list
+  int page_timeout_ms = 60000;     // per page; a page over it yields no text
+  int threads = 0;                 // pages read at once; 0 = all cores
+};
+
+// Reads pages `page_indices` (0-based) of the PDF at `pdf_path`; on success
+// texts->size() == page_indices.size(), one UTF-8 text per page in order
+// (empty where a page timed out or held no text). Fails only when OCR cannot
+// run at all (no Tesseract data, unreadable PDF).
+Status OcrPdfPages(const std::string& pdf_path, const std::vector<int>& page_indices,
+                   const OcrOptions& options, std::vector<std::string>* texts);
+
+}  // namespace gcm
+
+#endif  // GCMSEARCH_EXTRACT_OCR_H_

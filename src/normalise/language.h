@@ -1,0 +1,22 @@
+// Language identification behind one small interface, so the detector can
+// change without touching its callers.
+#ifndef GCMSEARCH_NORMALISE_LANGUAGE_H_
+#define GCMSEARCH_NORMALISE_LANGUAGE_H_
+
+#include <string>
+#include <string_view>
+
+namespace gcm {
+
+struct LanguageGuess {
+  std::string code = "und";  // ISO 639-1 ("en", "es", "pt", "fr", ...) or "und"
+  double confidence = 0.0;   // 0..1
+};
+
+// The language of a UTF-8 text; "und" when there is too little text to tell
+// or the detector is unsure.
+LanguageGuess DetectLanguage(std::string_view text);
+
+}  // namespace gcm
+
+#endif  // GCMSEARCH_NORMALISE_LANGUAGE_H_

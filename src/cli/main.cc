@@ -1,1 +1,132 @@
-int main() { return 0; }
+// gcmsearch: command-line entry point. Parses arguments with CLI11 and calls
+// the command functions; nothing else lives here.
+#include <CLI/CLI.hpp>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/commands.h"
+
+int main(int argc, char** argv) {
+  using namespace gcm;
+  CLI::App app{"gcmsearch: search English and Spanish documents on the Global Compact for Migration"};
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "gcmsearch 0.1.0");
+
+  CommonOptions common;
+  common.index_dir = DefaultIndexDir();
+  auto add_common = [&](CLI::App* cmd, bool json) {
+    cmd->add_option("--index", common.index_dir,
+                    "Xapian database folder or stub file (default: $GCMSEARCH_INDEX or index/)");
+    if (json) cmd->add_flag("--json", common.json, "print one JSON document on stdout");
+  };
+
+  // ingest
+  IngestOptions ingest;
+  bool no_ocr = false, quiet = false;
+  CLI::App* ingest_cmd = app.add_subcommand(
+      "ingest",
+      "Add or update files and folders (recursively). Unchanged files are skipped; documents "
+      "whose files are gone from an ingested folder are removed (keep them with --keep-missing).");
+  add_common(ingest_cmd, true);
+  ingest_cmd->add_option("paths", ingest.paths, "files and folders")->required();
+  ingest_cmd->add_option("-j,--jobs", ingest.jobs, "worker threads (default: all cores)")
+      ->check(CLI::Range(0, 256));
+  ingest_cmd->add_flag("--keep-missing", ingest.keep_missing,
+                       "keep documents whose files are no longer there");
+  ingest_cmd->add_flag("--force", ingest.force, "re-read unchanged and previously failed files");
+  ingest_cmd->add_flag("--no-ocr", no_ocr, "do not OCR pages without a text layer");
+  ingest_cmd->add_flag("-q,--quiet", quiet, "no progress or summary on stderr");
+
+  // search
+  SearchRequest search;
+  std::vector<std::string> query_words;
+  CLI::App* search_cmd = app.add_subcommand(
+      "search",
+      "Ranked search. Query syntax: words (all must match), \"a phrase\", a OR b, -word, "
+      "migra*, objective:13, lang:es, format:pdf, year:2023, title:word.");
+  add_common(search_cmd, true);
+  search_cmd->add_option("--lang", search.languages, "only documents in this language (en, es, ...)");
+  search_cmd->add_option("--objective", search.objectives, "only documents citing objective N (1-23)")
+      ->check(CLI::Range(1, 23));
+  search_cmd->add_option("--format", search.formats, "only this format (pdf, html, md, txt)");
+  search_cmd->add_option("--year", search.years, "only documents dated this year");
+  search_cmd->add_option("--limit", search.limit, "results to show (default 10)")
+      ->check(CLI::Range(0, kMaxLimit));
+  search_cmd->add_option("--offset", search.offset, "results to skip")->check(CLI::Range(0, kMaxOffset));
+  search_cmd->add_option("query", query_words, "the query");
+
+  std::string show_doc;
+  CLI::App* show_cmd = app.add_subcommand("show", "One document's metadata and citations");
+  add_common(show_cmd, true);
+  show_cmd->add_option("doc", show_doc, "document id or path as ingested")->required();
+
+  int objective_n = 0;
+  CLI::App* objective_cmd =
+      app.add_subcommand("objective", "Every document citing objective N, with the evidence");
+  add_common(objective_cmd, true);
+  objective_cmd->add_option("n", objective_n, "objective number (1-23)")->required()->check(CLI::Range(1, 23));
+
+  CLI::App* objectives_cmd = app.add_subcommand("objectives", "The 23 objectives with document counts");
+  add_common(objectives_cmd, true);
+
+  std::string tag_file, tag_lang;
+  CLI::App* tag_cmd = app.add_subcommand(
+      "tag", "Objective mentions in one file, or in text on stdin (-), without indexing");
+  add_common(tag_cmd, true);
+  tag_cmd->add_option("file", tag_file, "file, or - for stdin")->required();
+  tag_cmd->add_option("--lang", tag_lang, "language of the text (en, es); detected if absent");
+
+  CLI::App* translations_cmd =
+      app.add_subcommand("translations", "Every English/Spanish version pair found");
+  add_common(translations_cmd, true);
+
+  std::string export_format;
+  CLI::App* export_cmd =
+      app.add_subcommand("export", "The document x objective citation matrix (csv or jsonl)");
+  add_common(export_cmd, false);
+  export_cmd->add_option("--format", export_format, "csv or jsonl")
+      ->required()
+      ->check(CLI::IsMember({"csv", "jsonl"}));
+
+  ServerOptions serve;
+  CLI::App* serve_cmd = app.add_subcommand("serve", "HTTP endpoint and web page");
+  add_common(serve_cmd, false);
+  serve_cmd->add_option("--host", serve.host, "address to listen on (default 127.0.0.1)");
+  serve_cmd->add_option("--port", serve.port, "port (default 8080; 0 = any free port)")
+      ->check(CLI::Range(0, 65535));
+  serve_cmd->add_option("--threads", serve.threads, "worker threads")->check(CLI::Range(0, 256));
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitError;
+  }
+
+  try {
+    if (*ingest_cmd) {
+      ingest.index_dir = common.index_dir;
+      ingest.extract.ocr = !no_ocr;
+      return RunIngest(common, ingest, quiet);
+    }
+    if (*search_cmd) {
+      for (const std::string& w : query_words) search.query += (search.query.empty() ? "" : " ") + w;
+      return RunSearch(common, search);
+    }
+    if (*show_cmd) return RunShow(common, show_doc);
+    if (*objective_cmd) return RunObjective(common, objective_n);
+    if (*objectives_cmd) return RunObjectives(common);
+    if (*tag_cmd) return RunTag(common, tag_file, tag_lang);
+    if (*translations_cmd) return RunTranslations(common);
+    if (*export_cmd) return RunExport(common, export_format);
+    if (*serve_cmd) {
+      serve.index_dir = common.index_dir;
+      return RunServe(serve);
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "gcmsearch: internal error: " << e.what() << "\n";
+    return kExitError;
+  }
+  return kExitError;
+}

@@ -46,6 +46,7 @@ struct Page {
   std::string text;           // UTF-8; after Normalise, NFKC-clean
   bool from_ocr = false;      // read by Tesseract from a rendered image
   std::string language;       // ISO 639-1 code, or "und"; set by Normalise
+  std::uint32_t first_position = 0;  // term position of its first word; set by the indexer
 };
 
 // A version of the document in another language, found in the collection.
@@ -59,11 +60,13 @@ struct Translation {
 struct Document {
   std::string id;             // stable id: hex hash of the canonical absolute path
   std::string path;           // the path as given to `ingest` (relative stays relative)
+  std::string canonical_path; // absolute, symlinks resolved: where the file really is
   std::string format;         // "pdf", "html", "md", "txt"
   std::string title;          // from metadata or <title>; else the first line
   std::string date;           // ISO 8601 "YYYY-MM-DD" (or "YYYY"), empty if unknown
   std::string author;         // from metadata when present
   std::string language;       // ISO 639-1 code, or "und"; set by Normalise
+  std::string declared_language;  // what the file says (<html lang>), a hint only
   std::vector<std::string> links;  // link targets found outside the text (HTML href)
   std::vector<Page> pages;
   std::vector<ObjectiveMention> mentions;

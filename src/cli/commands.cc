@@ -1,0 +1,412 @@
+// The commands behind gcmsearch's subcommands: call the library, print text
+// for people or JSON for scripts. Errors go to stderr as one line each.
+#include "cli/commands.h"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "normalise/normaliser.h"
+#include "search/json_output.h"
+#include "tag/objective_tagger.h"
+
+namespace gcm {
+namespace {
+
+void Error(const std::string& message) { std::cerr << "gcmsearch: " << message << "\n"; }
+
+int Fail(const Status& s) {
+  Error(s.message());
+  return kExitError;
+}
+
+bool OpenSearcher(const CommonOptions& common, std::unique_ptr<Searcher>* searcher) {
+  Status s = Searcher::Open(common.index_dir, searcher);
+  if (!s.ok()) Error(s.message());
+  return s.ok();
+}
+
+// "<mark>x</mark> &amp;" -> terminal text, marks as bold on a terminal and
+// as [x] elsewhere.
+std::string RenderSnippet(const std::string& html, bool tty) {
+  std::string out;
+  for (std::size_t i = 0; i < html.size();) {
+    auto starts = [&](const char* s) { return html.compare(i, std::strlen(s), s) == 0; };
+    if (starts("<mark>")) {
+      out += tty ? "\x1b[1m" : "[";
+      i += 6;
+    } else if (starts("</mark>")) {
+      out += tty ? "\x1b[0m" : "]";
+      i += 7;
+    } else if (starts("&lt;")) {
+      out += '<';
+      i += 4;
+    } else if (starts("&gt;")) {
+      out += '>';
+      i += 4;
+    } else if (starts("&amp;")) {
+      out += '&';
+      i += 5;
+    } else if (starts("&quot;")) {
+      out += '"';
+      i += 6;
+    } else {
+      out += html[i++];
+    }
+  }
+  return out;
+}
+
+std::string JoinInts(const std::vector<int>& v, const char* sep = ", ") {
+  std::string out;
+  for (int n : v) out += (out.empty() ? "" : sep) + std::to_string(n);
+  return out;
+}
+
+std::string OneLine(std::string s, std::size_t max = 160) {
+  for (char& c : s) {
+    if (c == '\n' || c == '\t' || c == '\r') c = ' ';
+  }
+  if (s.size() > max) {
+    std::size_t cut = s.rfind(' ', max);
+    s = s.substr(0, cut == std::string::npos ? max : cut) + " …";
+  }
+  return s;
+}
+
+void PrintDocumentLine(const Document& doc) {
+  std::cout << "    " << doc.path << "  [" << doc.language << ", " << doc.format
+            << (doc.date.empty() ? "" : ", " + doc.date) << ", " << doc.pages.size()
+            << (doc.pages.size() == 1 ? " page" : " pages") << "]\n";
+}
+
+std::string CsvField(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// Progress on a terminal: files done of total, rate and time left.
+class Progress {
+ public:
+  explicit Progress(bool enabled) : enabled_(enabled), start_(std::chrono::steady_clock::now()) {}
+  void Update(int done, int total) {
+    if (!enabled_) return;
+    auto now = std::chrono::steady_clock::now();
+    if (done != total && now - last_ < std::chrono::milliseconds(200)) return;
+    last_ = now;
+    double secs = std::chrono::duration<double>(now - start_).count();
+    double rate = secs > 0 ? done / secs : 0;
+    double left = rate > 0 ? (total - done) / rate : 0;
+    std::fprintf(stderr, "\r\x1b[K%d/%d files  %.1f files/s  %.0f s left", done, total, rate, left);
+    if (done == total) std::fprintf(stderr, "\r\x1b[K");
+    std::fflush(stderr);
+  }
+  void Clear() {
+    if (enabled_) std::fprintf(stderr, "\r\x1b[K");
+  }
+
+ private:
+  bool enabled_;
+  std::chrono::steady_clock::time_point start_, last_;
+};
+
+}  // namespace
+
+std::string DefaultIndexDir() {
+  const char* env = std::getenv("GCMSEARCH_INDEX");
+  return env && *env ? env : "index";
+}
+
+int RunIngest(const CommonOptions& common, IngestOptions options, bool quiet) {
+  Progress progress(!quiet && !common.json && isatty(STDERR_FILENO));
+  IngestListener listener;
+  listener.on_failure = [&](const std::string& path, const std::string& reason) {
+    progress.Clear();
+    std::cerr << "gcmsearch: " << path << ": " << reason << "\n";
+  };
+  listener.on_warning = [&](const std::string& path, const std::string& warning) {
+    if (quiet) return;
+    progress.Clear();
+    std::cerr << "gcmsearch: warning: " << path << ": " << warning << "\n";
+  };
+  listener.on_progress = [&](int done, int total) { progress.Update(done, total); };
+  IngestSummary summary;
+  Status s = Ingest(options, listener, &summary);
+  if (!s.ok()) return Fail(s);
+  if (common.json) {
+    nlohmann::json failures = nlohmann::json::array();
+    for (const auto& [path, reason] : summary.failures) failures.push_back({{"path", path}, {"reason", reason}});
+    std::cout << Dump({{"seen", summary.seen},
+                       {"indexed", summary.indexed},
+                       {"unchanged", summary.unchanged},
+                       {"removed", summary.removed},
+                       {"failed", summary.failed},
+                       {"skipped_failed", summary.skipped_failed},
+                       {"seconds", summary.seconds},
+                       {"failures", failures}})
+              << "\n";
+  } else if (!quiet) {
+    std::fprintf(stderr, "indexed %d, unchanged %d, removed %d, failed %d", summary.indexed,
+                 summary.unchanged, summary.removed, summary.failed);
+    if (summary.skipped_failed) std::fprintf(stderr, " (+%d failed before, unchanged)", summary.skipped_failed);
+    std::fprintf(stderr, " in %.1f s\n", summary.seconds);
+  }
+  return summary.failed > 0 ? kExitSomeFilesFailed : kExitOk;
+}
+
+int RunSearch(const CommonOptions& common, SearchRequest request) {
+  std::unique_ptr<Searcher> searcher;
+  if (!OpenSearcher(common, &searcher)) return kExitError;
+  SearchResponse response;
+  Status s = searcher->Search(request, &response);
+  if (!s.ok()) return Fail(s);
+  if (common.json) {
+    std::cout << Dump(SearchJson(response)) << "\n";
+    return kExitOk;
+  }
+  bool tty = isatty(STDOUT_FILENO);
+  if (response.hits.empty()) {
+    std::cout << "No documents match.\n";
+    return kExitOk;
+  }
+  std::cout << "About " << response.total << (response.total == 1 ? " document" : " documents")
+            << " match; showing " << request.offset + 1 << "-"
+            << request.offset + static_cast<int>(response.hits.size()) << ".\n\n";
+  int rank = request.offset;
+  for (const SearchHit& hit : response.hits) {
+    std::cout << ++rank << ". " << (hit.doc.title.empty() ? hit.doc.path : OneLine(hit.doc.title, 120))
+              << "  (" << static_cast<int>(hit.score * 100) << "%)\n";
+    PrintDocumentLine(hit.doc);
+    if (!hit.pages.empty() && hit.doc.pages.size() > 1) {
+      std::cout << "    pages " << JoinInts(hit.pages) << "\n";
+    }
+    std::vector<int> objectives = hit.doc.CitedObjectives();
+    if (!objectives.empty()) std::cout << "    objectives " << JoinInts(objectives) << "\n";
+    for (const Translation& t : hit.doc.translations) {
+      std::cout << "    " << t.language << " version: " << t.path << "\n";
+    }
+    if (!hit.snippet.empty()) {
+      std::cout << "    " << (hit.snippet_page > 0 && hit.doc.pages.size() > 1
+                                  ? "p. " + std::to_string(hit.snippet_page) + ": "
+                                  : "")
+                << RenderSnippet(hit.snippet, tty) << "\n";
+    }
+    std::cout << "\n";
+  }
+  return kExitOk;
+}
+
+int RunShow(const CommonOptions& common, const std::string& id) {
+  std::unique_ptr<Searcher> searcher;
+  if (!OpenSearcher(common, &searcher)) return kExitError;
+  Document doc;
+  Status s = searcher->Show(id, &doc);
+  if (!s.ok()) return Fail(s);
+  if (common.json) {
+    std::cout << Dump(DocumentDetailJson(doc)) << "\n";
+    return kExitOk;
+  }
+  std::cout << "id:           " << doc.id << "\n"
+            << "path:         " << doc.path << "\n"
+            << "title:        " << OneLine(doc.title) << "\n"
+            << "language:     " << doc.language << "\n"
+            << "format:       " << doc.format << "\n"
+            << "date:         " << (doc.date.empty() ? "-" : doc.date) << "\n";
+  if (!doc.author.empty()) std::cout << "author:       " << doc.author << "\n";
+  std::vector<int> ocr;
+  for (const Page& p : doc.pages) {
+    if (p.from_ocr) ocr.push_back(p.number);
+  }
+  std::cout << "pages:        " << doc.pages.size()
+            << (ocr.empty() ? "" : " (read by OCR: " + JoinInts(ocr) + ")") << "\n";
+  std::cout << "objectives:   " << (doc.CitedObjectives().empty() ? "-" : JoinInts(doc.CitedObjectives()))
+            << "\n";
+  std::cout << "translations: ";
+  if (doc.translations.empty()) std::cout << "-";
+  for (const Translation& t : doc.translations) {
+    std::cout << t.language << " " << t.path << " (score " << t.score << ") ";
+  }
+  std::cout << "\n";
+  for (const std::string& w : doc.warnings) std::cout << "warning:      " << w << "\n";
+  if (!doc.mentions.empty()) {
+    std::cout << "\ncitations:\n";
+    for (const ObjectiveMention& m : doc.mentions) {
+      std::cout << "  objective " << m.objective << " (" << MentionKindName(m.kind) << ", p. " << m.page
+                << "): " << OneLine(m.text) << "\n";
+    }
+  }
+  return kExitOk;
+}
+
+int RunObjective(const CommonOptions& common, int n) {
+  std::unique_ptr<Searcher> searcher;
+  if (!OpenSearcher(common, &searcher)) return kExitError;
+  std::vector<Citation> citations;
+  Status s = searcher->DocumentsCiting(n, &citations);
+  if (!s.ok()) return Fail(s);
+  if (common.json) {
+    std::cout << Dump(ObjectiveJson(n, citations)) << "\n";
+    return kExitOk;
+  }
+  const Objective* o = FindObjective(n);
+  std::cout << "Objective " << n << ": " << o->title_en << "\n"
+            << "Objetivo " << n << ": " << o->title_es << "\n\n";
+  if (citations.empty()) {
+    std::cout << "No document in the index cites it.\n";
+    return kExitOk;
+  }
+  std::cout << citations.size() << (citations.size() == 1 ? " document cites" : " documents cite")
+            << " it:\n\n";
+  for (const Citation& c : citations) {
+    std::cout << (c.doc.title.empty() ? c.doc.path : OneLine(c.doc.title, 120)) << "\n";
+    PrintDocumentLine(c.doc);
+    for (const ObjectiveMention& m : c.mentions) {
+      std::cout << "    p. " << m.page << " (" << MentionKindName(m.kind) << "): " << OneLine(m.text)
+                << "\n";
+    }
+    std::cout << "\n";
+  }
+  return kExitOk;
+}
+
+int RunObjectives(const CommonOptions& common) {
+  std::unique_ptr<Searcher> searcher;
+  if (!OpenSearcher(common, &searcher)) return kExitError;
+  std::array<std::uint64_t, kObjectiveCount + 1> counts;
+  Status s = searcher->ObjectiveCounts(&counts);
+  if (!s.ok()) return Fail(s);
+  if (common.json) {
+    std::cout << Dump(ObjectivesJson(counts)) << "\n";
+    return kExitOk;
+  }
+  for (const Objective& o : Objectives()) {
+    std::printf("%2d  %4llu  %s / %s\n", o.number,
+                static_cast<unsigned long long>(counts[static_cast<std::size_t>(o.number)]),
+                o.short_en.c_str(), o.short_es.c_str());
+  }
+  return kExitOk;
+}
+
+int RunTag(const CommonOptions& common, const std::string& file, const std::string& lang) {
+  Document doc;
+  if (file == "-") {
+    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    doc.path = "-";
+    doc.format = "txt";
+    doc.pages.push_back(Page{1, text, false, "", 0});
+    Normalise(doc);
+  } else {
+    Status s = ProcessFile(file, file, ExtractOptions(), &doc);
+    if (!s.ok()) return Fail(s);
+  }
+  if (!lang.empty()) {
+    doc.language = lang;
+    for (Page& p : doc.pages) p.language = lang;
+  }
+  doc.mentions = TagObjectives(doc);
+  if (common.json) {
+    std::cout << Dump(TagJson(doc)) << "\n";
+    return kExitOk;
+  }
+  std::cout << "language: " << doc.language << "\n"
+            << "objectives: " << (doc.CitedObjectives().empty() ? "-" : JoinInts(doc.CitedObjectives()))
+            << "\n";
+  for (const ObjectiveMention& m : doc.mentions) {
+    std::printf("  %2d  %-6s p. %-3d %.2f  %s\n", m.objective, MentionKindName(m.kind), m.page,
+                m.confidence, OneLine(m.text).c_str());
+  }
+  return kExitOk;
+}
+
+int RunTranslations(const CommonOptions& common) {
+  std::unique_ptr<Searcher> searcher;
+  if (!OpenSearcher(common, &searcher)) return kExitError;
+  std::vector<Document> docs;
+  Status s = searcher->AllDocuments(&docs);
+  if (!s.ok()) return Fail(s);
+  nlohmann::json pairs = nlohmann::json::array();
+  for (const Document& d : docs) {
+    if (d.language != "en") continue;
+    for (const Translation& t : d.translations) {
+      if (t.language != "es") continue;
+      for (const Document& other : docs) {
+        if (other.id != t.id) continue;
+        pairs.push_back({{"en", DocumentJson(d)}, {"es", DocumentJson(other)}, {"score", t.score}});
+      }
+    }
+  }
+  if (common.json) {
+    std::cout << Dump({{"pairs", pairs}}) << "\n";
+    return kExitOk;
+  }
+  if (pairs.empty()) std::cout << "No English/Spanish version pairs found.\n";
+  for (const auto& p : pairs) {
+    std::cout << p["en"]["path"].get<std::string>() << "  <->  " << p["es"]["path"].get<std::string>()
+              << "  (" << p["score"].get<double>() << ")\n";
+  }
+  return kExitOk;
+}
+
+int RunExport(const CommonOptions& common, const std::string& format) {
+  std::unique_ptr<Searcher> searcher;
+  if (!OpenSearcher(common, &searcher)) return kExitError;
+  std::vector<Document> docs;
+  Status s = searcher->AllDocuments(&docs);
+  if (!s.ok()) return Fail(s);
+  if (format == "csv") {
+    std::cout << "id,path,title,lang,format,date,objectives";
+    for (int n = 1; n <= kObjectiveCount; ++n) std::cout << ",objective_" << n;
+    std::cout << ",linked_objectives\n";
+  }
+  for (const Document& d : docs) {
+    std::array<int, kObjectiveCount + 1> cites{};
+    std::vector<int> linked;
+    for (const ObjectiveMention& m : d.mentions) {
+      if (m.kind == MentionKind::kLink) {
+        linked.push_back(m.objective);
+      } else {
+        cites[static_cast<std::size_t>(m.objective)]++;
+      }
+    }
+    std::sort(linked.begin(), linked.end());
+    linked.erase(std::unique(linked.begin(), linked.end()), linked.end());
+    if (format == "csv") {
+      std::cout << CsvField(d.id) << "," << CsvField(d.path) << "," << CsvField(OneLine(d.title, 1000))
+                << "," << d.language << "," << d.format << "," << d.date << ","
+                << CsvField(JoinInts(d.CitedObjectives(), " "));
+      for (int n = 1; n <= kObjectiveCount; ++n) std::cout << "," << cites[static_cast<std::size_t>(n)];
+      std::cout << "," << CsvField(JoinInts(linked, " ")) << "\n";
+    } else {
+      nlohmann::json j = DocumentJson(d);
+      nlohmann::json counts = nlohmann::json::object();
+      for (int n = 1; n <= kObjectiveCount; ++n) {
+        if (cites[static_cast<std::size_t>(n)]) counts[std::to_string(n)] = cites[static_cast<std::size_t>(n)];
+      }
+      j["citations"] = counts;
+      j["linked_objectives"] = linked;
+      std::cout << Dump(j) << "\n";
+    }
+  }
+  return kExitOk;
+}
+
+int RunServe(const ServerOptions& options) {
+  Status s = RunServer(options, [&](int port) {
+    std::cerr << "gcmsearch: serving " << options.index_dir << " on http://" << options.host << ":" << port
+              << "/\n";
+  });
+  if (!s.ok()) return Fail(s);
+  return kExitOk;
+}
+
+}  // namespace gcm

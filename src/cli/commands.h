@@ -1,0 +1,40 @@
+// The gcmsearch commands, each a function from parsed options to an exit
+// status (0 success, 1 usage or fatal error, 3 ingest finished with failed
+// files). main.cc only parses arguments and calls these.
+#ifndef GCMSEARCH_CLI_COMMANDS_H_
+#define GCMSEARCH_CLI_COMMANDS_H_
+
+#include <string>
+#include <vector>
+
+#include "index/ingester.h"
+#include "search/searcher.h"
+#include "serve/server.h"
+
+namespace gcm {
+
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitError = 1;
+inline constexpr int kExitSomeFilesFailed = 3;
+
+struct CommonOptions {
+  std::string index_dir;  // --index, else $GCMSEARCH_INDEX, else "index"
+  bool json = false;
+};
+
+// The default index folder: $GCMSEARCH_INDEX when set, else "index".
+std::string DefaultIndexDir();
+
+int RunIngest(const CommonOptions& common, IngestOptions options, bool quiet);
+int RunSearch(const CommonOptions& common, SearchRequest request);
+int RunShow(const CommonOptions& common, const std::string& doc);
+int RunObjective(const CommonOptions& common, int n);
+int RunObjectives(const CommonOptions& common);
+int RunTag(const CommonOptions& common, const std::string& file, const std::string& lang);
+int RunTranslations(const CommonOptions& common);
+int RunExport(const CommonOptions& common, const std::string& format);
+int RunServe(const ServerOptions& options);
+
+}  // namespace gcm
+
+#endif  // GCMSEARCH_CLI_COMMANDS_H_

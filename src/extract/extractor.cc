@@ -1,0 +1,111 @@
+// Extract(): sniff the format, fill in the file's identity, hand over to the
+// format's extractor.
+#include "extract/extractor.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+
+#include "extract/formats.h"
+
+namespace gcm {
+namespace {
+
+std::string Lower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+bool LooksLikeHtml(std::string_view head) {
+  std::string lower = Lower(std::string(head.substr(0, 2048)));
+  for (const char* marker : {"<!doctype html", "<html", "<head", "<body", "<title", "<meta "}) {
+    if (lower.find(marker) != std::string::npos) return true;
+  }
+  return false;
+}
+
+bool LooksLikeText(std::string_view head) {
+  // UTF-16 with a BOM is text even though it is full of NUL bytes.
+  if (head.size() >= 2 && (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")) {
+    return true;
+  }
+  return head.find('\0') == std::string_view::npos;
+}
+
+}  // namespace
+
+std::string SniffFormat(const std::filesystem::path& file, std::string_view head) {
+  if (head.substr(0, std::min<std::size_t>(head.size(), 1024)).find("%PDF-") !=
+      std::string_view::npos) {
+    return "pdf";
+  }
+  std::string ext = Lower(file.extension().string());
+  if (!LooksLikeText(head)) return "";
+  if (ext == ".md" || ext == ".markdown") return "md";
+  if (LooksLikeHtml(head)) return "html";
+  if (ext == ".html" || ext == ".htm" || ext == ".xhtml") return "html";
+  return "txt";
+}
+
+std::string CanonicalPath(const std::filesystem::path& file) {
+  std::error_code ec;
+  std::filesystem::path canonical = std::filesystem::weakly_canonical(
+      std::filesystem::absolute(file, ec), ec);
+  return canonical.empty() ? file.string() : canonical.string();
+}
+
+std::string DocumentIdFor(const std::filesystem::path& file) {
+  std::string key = CanonicalPath(file);
+  // FNV-1a, 64 bits: stable across runs and builds, unlike std::hash.
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : key) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+  return buf;
+}
+
+Status Extract(const std::filesystem::path& file, const std::string& as_given,
+               const ExtractOptions& options, Document* doc) {
+  *doc = Document();
+  doc->path = as_given;
+  doc->canonical_path = CanonicalPath(file);
+  doc->id = DocumentIdFor(file);
+  struct stat st;
+  if (::stat(file.c_str(), &st) != 0) {
+    return Status::IOError(as_given + ": cannot read the file");
+  }
+  if (!S_ISREG(st.st_mode)) return Status::Unsupported(as_given + ": not a regular file");
+  doc->file_size = static_cast<std::uint64_t>(st.st_size);
+  doc->file_mtime = static_cast<std::int64_t>(st.st_mtime);
+
+  std::string head(4096, '\0');
+  {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Status::IOError(as_given + ": cannot open the file");
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+  }
+  if (head.empty()) return Status::Corruption(as_given + ": the file is empty");
+  doc->format = SniffFormat(file, head);
+  Status s;
+  if (doc->format == "pdf") {
+    s = ExtractPdf(file, options, doc);
+  } else if (doc->format == "html") {
+    s = ExtractHtml(file, options, doc);
+  } else if (doc->format == "md" || doc->format == "txt") {
+    s = ExtractText(file, options, doc);
+  } else {
+    return Status::Unsupported(as_given + ": not PDF, HTML, Markdown or text (binary content)");
+  }
+  if (!s.ok()) return s;
+  if (doc->pages.empty()) doc->pages.push_back(Page{});
+  return Status::OK();
+}
+
+}  // namespace gcm

@@ -1,0 +1,44 @@
+// The extraction stage: reads one file and fills in a Document's identity,
+// metadata and page texts. The format is sniffed from the content (a PDF
+// named .html is read as a PDF); the extension only decides between
+// Markdown and plain text.
+#ifndef GCMSEARCH_EXTRACT_EXTRACTOR_H_
+#define GCMSEARCH_EXTRACT_EXTRACTOR_H_
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "core/document.h"
+#include "core/status.h"
+#include "extract/ocr.h"
+
+namespace gcm {
+
+struct ExtractOptions {
+  bool ocr = true;              // read PDF pages without a text layer with Tesseract
+  OcrOptions ocr_options;
+  std::uint64_t max_text_bytes = 64ull << 20;  // text and HTML files above are cut, with a warning
+};
+
+// "pdf", "html", "md" or "txt" for a file that starts with `head` and is
+// named `file`; empty when it is none of these (binary content).
+std::string SniffFormat(const std::filesystem::path& file, std::string_view head);
+
+// `file` as an absolute path with symlinks resolved (as far as it exists).
+std::string CanonicalPath(const std::filesystem::path& file);
+
+// The stable document id of a file: 16 hex digits of a hash of its canonical
+// absolute path, so the same file ingested from another directory keeps its id.
+std::string DocumentIdFor(const std::filesystem::path& file);
+
+// Reads `file` into *doc: id, path (= `as_given`), format, title, date,
+// author, links, pages, file_size, file_mtime, warnings. On failure returns a
+// Status whose message names the file and the reason; *doc is then
+// unspecified.
+Status Extract(const std::filesystem::path& file, const std::string& as_given,
+               const ExtractOptions& options, Document* doc);
+
+}  // namespace gcm
+
+#endif  // GCMSEARCH_EXTRACT_EXTRACTOR_H_

@@ -1,0 +1,33 @@
+// The per-format extractors behind Extract(). Each reads the file named by
+// doc->path's real location `file` and fills doc->title, date, author, links
+// and pages; identity and file facts are set by Extract() itself.
+#ifndef GCMSEARCH_EXTRACT_FORMATS_H_
+#define GCMSEARCH_EXTRACT_FORMATS_H_
+
+#include <filesystem>
+#include <string>
+
+#include "core/document.h"
+#include "core/status.h"
+#include "extract/extractor.h"
+
+namespace gcm {
+
+// PDF through Poppler's C++ API, page by page; pages without usable text go
+// to OCR when options.ocr is set. Encrypted, truncated or empty PDFs fail.
+Status ExtractPdf(const std::filesystem::path& file, const ExtractOptions& options,
+                  Document* doc);
+
+// HTML through libxml2's HTML parser: visible text, <title>, <html lang>,
+// charset from the document or detected, <a href> targets into doc->links.
+Status ExtractHtml(const std::filesystem::path& file, const ExtractOptions& options,
+                   Document* doc);
+
+// Markdown and plain text: UTF-8, UTF-16 with a BOM, or a detected legacy
+// encoding converted to UTF-8. A form feed starts a new page.
+Status ExtractText(const std::filesystem::path& file, const ExtractOptions& options,
+                   Document* doc);
+
+}  // namespace gcm
+
+#endif  // GCMSEARCH_EXTRACT_FORMATS_H_

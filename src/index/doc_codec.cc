@@ -1,0 +1,102 @@
+// JSON encoding of stored documents. Field names are short where they
+// repeat per page or mention, to keep the database small.
+#include "index/doc_codec.h"
+
+#include <nlohmann/json.hpp>
+
+namespace gcm {
+
+using nlohmann::json;
+
+std::string EncodeDocumentData(const Document& doc) {
+  json j;
+  j["v"] = 1;
+  j["id"] = doc.id;
+  j["path"] = doc.path;
+  j["abs"] = doc.canonical_path;
+  j["format"] = doc.format;
+  j["title"] = doc.title;
+  j["date"] = doc.date;
+  j["author"] = doc.author;
+  j["lang"] = doc.language;
+  j["declared_lang"] = doc.declared_language;
+  j["size"] = doc.file_size;
+  j["mtime"] = doc.file_mtime;
+  j["warnings"] = doc.warnings;
+  json pages = json::array();
+  for (const Page& p : doc.pages) {
+    json jp = {{"n", p.number}, {"t", p.text}, {"l", p.language}, {"p", p.first_position}};
+    if (p.from_ocr) jp["ocr"] = true;
+    pages.push_back(std::move(jp));
+  }
+  j["pages"] = std::move(pages);
+  json mentions = json::array();
+  for (const ObjectiveMention& m : doc.mentions) {
+    mentions.push_back({{"o", m.objective}, {"k", MentionKindName(m.kind)}, {"pg", m.page},
+                        {"off", m.offset}, {"len", m.length}, {"t", m.text},
+                        {"c", m.confidence}});
+  }
+  j["mentions"] = std::move(mentions);
+  json translations = json::array();
+  for (const Translation& t : doc.translations) {
+    translations.push_back({{"id", t.id}, {"path", t.path}, {"lang", t.language}, {"score", t.score}});
+  }
+  j["translations"] = std::move(translations);
+  // Invalid UTF-8 cannot reach here (the normaliser scrubs it) but a dump
+  // must never throw on a user's file.
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+Status DecodeDocumentData(const std::string& data, Document* doc) {
+  json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
+  if (j.is_discarded() || !j.is_object()) {
+    return Status::Corruption("stored document data is not JSON");
+  }
+  try {
+    *doc = Document();
+    doc->id = j.value("id", "");
+    doc->path = j.value("path", "");
+    doc->canonical_path = j.value("abs", "");
+    doc->format = j.value("format", "");
+    doc->title = j.value("title", "");
+    doc->date = j.value("date", "");
+    doc->author = j.value("author", "");
+    doc->language = j.value("lang", "und");
+    doc->declared_language = j.value("declared_lang", "");
+    doc->file_size = j.value("size", std::uint64_t{0});
+    doc->file_mtime = j.value("mtime", std::int64_t{0});
+    if (j.contains("warnings")) doc->warnings = j["warnings"].get<std::vector<std::string>>();
+    for (const json& jp : j.value("pages", json::array())) {
+      Page p;
+      p.number = jp.value("n", 1);
+      p.text = jp.value("t", "");
+      p.language = jp.value("l", "und");
+      p.first_position = jp.value("p", std::uint32_t{0});
+      p.from_ocr = jp.value("ocr", false);
+      doc->pages.push_back(std::move(p));
+    }
+    for (const json& jm : j.value("mentions", json::array())) {
+      ObjectiveMention m;
+      m.objective = jm.value("o", 0);
+      std::string kind = jm.value("k", "number");
+      m.kind = kind == "title" ? MentionKind::kTitle
+               : kind == "link" ? MentionKind::kLink
+                                : MentionKind::kNumber;
+      m.page = jm.value("pg", 1);
+      m.offset = jm.value("off", std::size_t{0});
+      m.length = jm.value("len", std::size_t{0});
+      m.text = jm.value("t", "");
+      m.confidence = jm.value("c", 1.0);
+      doc->mentions.push_back(std::move(m));
+    }
+    for (const json& jt : j.value("translations", json::array())) {
+      doc->translations.push_back(
+          {jt.value("id", ""), jt.value("path", ""), jt.value("lang", ""), jt.value("score", 0.0)});
+    }
+  } catch (const json::exception& e) {
+    return Status::Corruption(std::string("stored document data: ") + e.what());
+  }
+  return Status::OK();
+}
+
+}  // namespace gcm

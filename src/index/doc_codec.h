@@ -1,0 +1,23 @@
+// A Document as stored in a Xapian document's data: JSON (nlohmann/json)
+// holding the metadata, each page's text, OCR flag, language and first term
+// position, the objective mentions and the translations. Search results and
+// `show` decode it back into the same struct.
+#ifndef GCMSEARCH_INDEX_DOC_CODEC_H_
+#define GCMSEARCH_INDEX_DOC_CODEC_H_
+
+#include <string>
+
+#include "core/document.h"
+#include "core/status.h"
+
+namespace gcm {
+
+// The stored form of `doc`.
+std::string EncodeDocumentData(const Document& doc);
+
+// Reads a stored form back; Corruption when `data` is not one.
+Status DecodeDocumentData(const std::string& data, Document* doc);
+
+}  // namespace gcm
+
+#endif  // GCMSEARCH_INDEX_DOC_CODEC_H_

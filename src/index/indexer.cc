@@ -1,0 +1,216 @@
+// Document -> Xapian::Document, and the writable database around it. This is
+// the one file that lets Xapian's exceptions out of the index stage as a
+// Status.
+#include "index/indexer.h"
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "index/doc_codec.h"
+#include "index/term_prefixes.h"
+#include "index/terms.h"
+#include "normalise/text_fold.h"
+
+namespace gcm {
+namespace {
+
+const char* MimeType(const std::string& format) {
+  if (format == "pdf") return "application/pdf";
+  if (format == "html") return "text/html";
+  if (format == "md") return "text/markdown";
+  return "text/plain";
+}
+
+// Adds the words of `text` with positions from *pos on: the folded word and
+// its folded stem, both positional so that hits on either map to pages.
+void IndexText(const std::string& text, const std::string& language, Xapian::Document* xdoc,
+               Xapian::termpos* pos) {
+  const bool stem = HasStemmer(language);
+  for (const Token& t : Tokenize(text)) {
+    std::string_view word(text.data() + t.offset, t.length);
+    std::string folded = Fold(word);
+    if (folded.empty() || folded.size() > kMaxTermBytes) continue;
+    ++*pos;
+    xdoc->add_posting(folded, *pos);
+    if (stem) {
+      std::string stemmed = StemWord(word, language);
+      if (!stemmed.empty()) xdoc->add_posting(kPrefixStem + stemmed, *pos);
+    }
+  }
+}
+
+void IndexField(const std::string& text, const char* prefix, Xapian::Document* xdoc) {
+  for (const Token& t : Tokenize(text)) {
+    std::string folded = Fold(std::string_view(text.data() + t.offset, t.length));
+    if (!folded.empty() && folded.size() <= kMaxTermBytes) xdoc->add_term(prefix + folded);
+  }
+}
+
+std::string Digits(const std::string& date) {
+  std::string out;
+  for (char c : date) {
+    if (c >= '0' && c <= '9') out.push_back(c);
+  }
+  return out;
+}
+
+constexpr char kFailedPrefix[] = "failed:";
+
+}  // namespace
+
+std::string FileStamp(std::uint64_t size, std::int64_t mtime) {
+  return std::to_string(size) + ":" + std::to_string(mtime);
+}
+
+Xapian::Document BuildXapianDocument(Document& doc) {
+  Xapian::Document xdoc;
+  Xapian::termpos pos = 0;
+  for (Page& page : doc.pages) {
+    page.first_position = pos + 1;
+    const std::string& lang = page.language.empty() || page.language == "und" ? doc.language
+                                                                               : page.language;
+    IndexText(page.text, lang, &xdoc, &pos);
+    pos += 1;  // a gap, so that a phrase does not run across pages by chance
+  }
+  // The title counts again, more, and is searchable on its own (title:).
+  IndexField(doc.title, kPrefixTitle, &xdoc);
+  for (const Token& t : Tokenize(doc.title)) {
+    std::string folded = Fold(std::string_view(doc.title.data() + t.offset, t.length));
+    if (!folded.empty() && folded.size() <= kMaxTermBytes) xdoc.add_term(folded, 5);
+  }
+  IndexField(doc.author, kPrefixAuthor, &xdoc);
+
+  xdoc.add_boolean_term(IdTerm(doc.id));
+  if (doc.path.size() + 1 <= 240) xdoc.add_boolean_term(kPrefixPath + doc.path);
+  xdoc.add_boolean_term(kPrefixLanguage + (doc.language.empty() ? "und" : doc.language));
+  xdoc.add_boolean_term(std::string(kPrefixMimeType) + MimeType(doc.format));
+  xdoc.add_boolean_term(kPrefixFormat + doc.format);
+  std::string date = Digits(doc.date);
+  if (date.size() >= 4) xdoc.add_boolean_term(kPrefixYear + date.substr(0, 4));
+  if (date.size() == 8) xdoc.add_boolean_term(kPrefixDate + date);
+  std::string objectives;
+  for (int n : doc.CitedObjectives()) {
+    xdoc.add_boolean_term(ObjectiveTerm(n));
+    if (!objectives.empty()) objectives += ',';
+    objectives += std::to_string(n);
+  }
+  for (const ObjectiveMention& m : doc.mentions) {
+    if (m.kind == MentionKind::kLink) {
+      xdoc.add_boolean_term(kPrefixObjectiveLink + std::to_string(m.objective));
+    }
+  }
+  for (const Page& p : doc.pages) {
+    if (p.from_ocr) {
+      xdoc.add_boolean_term(kPrefixOcr);
+      break;
+    }
+  }
+
+  xdoc.add_value(kSlotDate, date);
+  xdoc.add_value(kSlotLanguage, doc.language.empty() ? "und" : doc.language);
+  xdoc.add_value(kSlotFormat, doc.format);
+  xdoc.add_value(kSlotObjectives, objectives);
+  if (date.size() >= 4) xdoc.add_value(kSlotYear, date.substr(0, 4));
+  xdoc.add_value(kSlotFileStamp, FileStamp(doc.file_size, doc.file_mtime));
+  xdoc.set_data(EncodeDocumentData(doc));
+  return xdoc;
+}
+
+Status Indexer::Open(const std::string& dir, std::unique_ptr<Indexer>* out) {
+  try {
+    std::error_code ec;
+    std::filesystem::create_directories(dir, ec);
+    Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OPEN);
+    out->reset(new Indexer(std::move(db)));
+    return Status::OK();
+  } catch (const Xapian::DatabaseLockError& e) {
+    return Status::IOError(dir + ": another ingest is writing to this index (" + e.get_msg() + ")");
+  } catch (const Xapian::Error& e) {
+    return Status::IOError(dir + ": cannot open the index for writing: " + e.get_description());
+  }
+}
+
+Status Indexer::Add(Document& doc) {
+  try {
+    Xapian::Document xdoc = BuildXapianDocument(doc);
+    db_.replace_document(IdTerm(doc.id), xdoc);
+    return Status::OK();
+  } catch (const Xapian::Error& e) {
+    return Status::Internal(doc.path + ": could not be indexed: " + e.get_description());
+  }
+}
+
+Status Indexer::Remove(const std::string& id) {
+  try {
+    db_.delete_document(IdTerm(id));
+    return Status::OK();
+  } catch (const Xapian::Error& e) {
+    return Status::Internal("could not remove " + id + ": " + e.get_description());
+  }
+}
+
+Status Indexer::Commit() {
+  try {
+    db_.commit();
+    return Status::OK();
+  } catch (const Xapian::Error& e) {
+    return Status::IOError("could not commit the index: " + e.get_description());
+  }
+}
+
+std::optional<std::string> Indexer::StoredStamp(const std::string& id) const {
+  Xapian::PostingIterator it = db_.postlist_begin(IdTerm(id));
+  if (it == db_.postlist_end(IdTerm(id))) return std::nullopt;
+  return db_.get_document(*it).get_value(kSlotFileStamp);
+}
+
+std::vector<IndexedFile> Indexer::AllDocuments() const {
+  std::vector<IndexedFile> out;
+  for (auto t = db_.allterms_begin(kPrefixId); t != db_.allterms_end(kPrefixId); ++t) {
+    std::string id = (*t).substr(1);
+    Xapian::PostingIterator p = db_.postlist_begin(*t);
+    if (p == db_.postlist_end(*t)) continue;
+    Document doc;
+    if (DecodeDocumentData(db_.get_document(*p).get_data(), &doc).ok()) {
+      out.push_back({id, doc.path, doc.canonical_path});
+    }
+  }
+  return out;
+}
+
+void Indexer::RecordFailure(const FailedFile& f) {
+  nlohmann::json j = {{"reason", f.reason}, {"size", f.size}, {"mtime", f.mtime}};
+  // User metadata keys are limited in length; long paths are keyed by hash.
+  std::string key = kFailedPrefix + f.path;
+  if (key.size() > 200) return;
+  db_.set_metadata(key, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
+}
+
+void Indexer::ClearFailure(const std::string& path) {
+  std::string key = kFailedPrefix + path;
+  if (key.size() > 200) return;
+  db_.set_metadata(key, "");
+}
+
+std::optional<FailedFile> Indexer::FindFailure(const std::string& path) const {
+  std::string key = kFailedPrefix + path;
+  if (key.size() > 200) return std::nullopt;
+  std::string value = db_.get_metadata(key);
+  if (value.empty()) return std::nullopt;
+  nlohmann::json j = nlohmann::json::parse(value, nullptr, false);
+  if (j.is_discarded()) return std::nullopt;
+  return FailedFile{path, j.value("reason", ""), j.value("size", std::uint64_t{0}),
+                    j.value("mtime", std::int64_t{0})};
+}
+
+std::vector<FailedFile> Indexer::Failures() const {
+  std::vector<FailedFile> out;
+  for (auto k = db_.metadata_keys_begin(kFailedPrefix); k != db_.metadata_keys_end(kFailedPrefix);
+       ++k) {
+    std::string path = (*k).substr(sizeof(kFailedPrefix) - 1);
+    if (auto f = FindFailure(path)) out.push_back(*f);
+  }
+  return out;
+}
+
+}  // namespace gcm

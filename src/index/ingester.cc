@@ -1,0 +1,290 @@
+// The ingestion driver: a file walk that survives symlink loops and
+// unreadable folders, a pool of worker threads for the per-file pipeline,
+// and a single writer that commits in batches.
+#include "index/ingester.h"
+
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <thread>
+
+#include "index/indexer.h"
+#include "normalise/normaliser.h"
+#include "tag/objective_tagger.h"
+
+namespace gcm {
+namespace fs = std::filesystem;
+
+namespace {
+
+struct FileEntry {
+  fs::path path;         // where to read it
+  std::string as_given;  // how the user named it (joined with the walk)
+  std::string id;
+  std::uint64_t size = 0;
+  std::int64_t mtime = 0;
+};
+
+bool IsIndexableName(const fs::path& p) {
+  std::string ext = p.extension().string();
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  static const char* const kExtensions[] = {".pdf", ".html", ".htm", ".xhtml", ".md",
+                                            ".markdown", ".txt", ".text"};
+  for (const char* e : kExtensions) {
+    if (ext == e) return true;
+  }
+  return false;
+}
+
+bool IsHiddenName(const fs::path& p) {
+  std::string name = p.filename().string();
+  return !name.empty() && name[0] == '.';
+}
+
+// Collects the files under the user's paths. Folders are walked recursively,
+// following symlinks to folders at most once each (by device and inode), so
+// a symlink loop ends. Explicitly named files are taken whatever their
+// extension (their content decides); in folders only known extensions are.
+class Walker {
+ public:
+  explicit Walker(const IngestListener& listener, IngestSummary* summary)
+      : listener_(listener), summary_(summary) {}
+
+  void Add(const std::string& given) {
+    struct stat st;
+    if (::stat(given.c_str(), &st) != 0) {
+      roots_.push_back(CanonicalPath(given));  // its document, if any, is gone
+      Fail(given, "no such file or folder");
+      return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      roots_.push_back(CanonicalPath(given));
+      WalkDir(given, given);
+    } else {
+      AddFile(given, given, st);
+    }
+  }
+
+  std::vector<FileEntry>& files() { return files_; }
+  const std::vector<std::string>& roots() const { return roots_; }
+
+ private:
+  void Fail(const std::string& path, const std::string& reason) {
+    summary_->failed++;
+    summary_->failures.emplace_back(path, reason);
+    if (listener_.on_failure) listener_.on_failure(path, reason);
+  }
+
+  void AddFile(const fs::path& path, const std::string& as_given, const struct stat& st) {
+    if (!seen_files_.insert({st.st_dev, st.st_ino}).second) return;  // same file twice
+    FileEntry e;
+    e.path = path;
+    e.as_given = as_given;
+    e.id = DocumentIdFor(path);
+    e.size = static_cast<std::uint64_t>(st.st_size);
+    e.mtime = static_cast<std::int64_t>(st.st_mtime);
+    files_.push_back(std::move(e));
+  }
+
+  void WalkDir(const fs::path& dir, const std::string& as_given) {
+    struct stat st;
+    if (::stat(dir.c_str(), &st) != 0) return;
+    if (!seen_dirs_.insert({st.st_dev, st.st_ino}).second) return;  // a loop, or seen
+    std::error_code ec;
+    fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec);
+    if (ec) {
+      Fail(as_given, "cannot read the folder: " + ec.message());
+      return;
+    }
+    std::vector<fs::directory_entry> entries;
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      if (ec) break;
+      entries.push_back(*it);
+    }
+    // Sorted, so runs are reproducible.
+    std::sort(entries.begin(), entries.end(),
+              [](const auto& a, const auto& b) { return a.path() < b.path(); });
+    for (const fs::directory_entry& entry : entries) {
+      if (IsHiddenName(entry.path())) continue;
+      std::string child = (fs::path(as_given) / entry.path().filename()).string();
+      struct stat cst;
+      if (::stat(entry.path().c_str(), &cst) != 0) continue;  // dangling symlink
+      if (S_ISDIR(cst.st_mode)) {
+        WalkDir(entry.path(), child);
+      } else if (S_ISREG(cst.st_mode) && IsIndexableName(entry.path())) {
+        AddFile(entry.path(), child, cst);
+      }
+    }
+  }
+
+  const IngestListener& listener_;
+  IngestSummary* summary_;
+  std::vector<FileEntry> files_;
+  std::vector<std::string> roots_;
+  std::set<std::pair<dev_t, ino_t>> seen_dirs_;
+  std::set<std::pair<dev_t, ino_t>> seen_files_;
+};
+
+// A result handed from a worker to the writer.
+struct Outcome {
+  const FileEntry* file = nullptr;
+  Status status;
+  Document doc;
+};
+
+bool UnderRoot(const std::string& path, const std::string& root) {
+  if (path.size() <= root.size() || path.compare(0, root.size(), root) != 0) return false;
+  return root.back() == '/' || path[root.size()] == '/';
+}
+
+}  // namespace
+
+Status ProcessFile(const fs::path& file, const std::string& as_given,
+                   const ExtractOptions& options, Document* doc) {
+  Status s = Extract(file, as_given, options, doc);
+  if (!s.ok()) return s;
+  Normalise(*doc);
+  doc->mentions = TagObjectives(*doc);
+  return Status::OK();
+}
+
+Status Ingest(const IngestOptions& options, const IngestListener& listener,
+              IngestSummary* summary) {
+  auto started = std::chrono::steady_clock::now();
+  *summary = IngestSummary();
+  std::unique_ptr<Indexer> indexer;
+  Status s = Indexer::Open(options.index_dir, &indexer);
+  if (!s.ok()) return s;
+
+  Walker walker(listener, summary);
+  for (const std::string& p : options.paths) walker.Add(p);
+  std::vector<FileEntry>& files = walker.files();
+  summary->seen = static_cast<int>(files.size());
+
+  // Decide what needs reading.
+  std::vector<const FileEntry*> todo;
+  std::set<std::string> present_ids;
+  for (const FileEntry& f : files) {
+    present_ids.insert(f.id);
+    if (!options.force) {
+      std::optional<std::string> stamp = indexer->StoredStamp(f.id);
+      if (stamp && *stamp == FileStamp(f.size, f.mtime)) {
+        summary->unchanged++;
+        continue;
+      }
+      std::optional<FailedFile> failed = indexer->FindFailure(f.as_given);
+      if (failed && failed->size == f.size && failed->mtime == f.mtime) {
+        summary->skipped_failed++;
+        continue;
+      }
+    }
+    todo.push_back(&f);
+  }
+
+  // Workers pull files by index and push outcomes; the writer (this thread)
+  // drains them. The queue is bounded so memory stays flat on big runs.
+  int jobs = options.jobs > 0 ? options.jobs
+                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  jobs = std::min<int>(jobs, std::max<int>(1, static_cast<int>(todo.size())));
+  std::atomic<std::size_t> next{0};
+  std::mutex mu;
+  std::condition_variable ready, space;
+  std::deque<Outcome> outcomes;
+  const std::size_t kMaxQueued = static_cast<std::size_t>(jobs) * 4;
+  std::vector<std::thread> workers;
+  for (int w = 0; w < jobs; ++w) {
+    workers.emplace_back([&] {
+      while (true) {
+        std::size_t i = next.fetch_add(1);
+        if (i >= todo.size()) return;
+        Outcome o;
+        o.file = todo[i];
+        try {
+          o.status = ProcessFile(o.file->path, o.file->as_given, options.extract, &o.doc);
+        } catch (const std::exception& e) {
+          o.status = Status::Internal(o.file->as_given + ": " + e.what());
+        }
+        std::unique_lock<std::mutex> lock(mu);
+        space.wait(lock, [&] { return outcomes.size() < kMaxQueued; });
+        outcomes.push_back(std::move(o));
+        ready.notify_one();
+      }
+    });
+  }
+
+  Status hard;
+  std::size_t since_commit = 0;
+  for (std::size_t done = 0; done < todo.size(); ++done) {
+    Outcome o;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      ready.wait(lock, [&] { return !outcomes.empty(); });
+      o = std::move(outcomes.front());
+      outcomes.pop_front();
+      space.notify_one();
+    }
+    if (!hard.ok()) continue;  // drain the workers, write nothing more
+    const FileEntry& f = *o.file;
+    if (!o.status.ok()) {
+      std::string reason = o.status.message();
+      // The message starts with the path; the failure list keeps the reason.
+      if (reason.rfind(f.as_given + ": ", 0) == 0) reason = reason.substr(f.as_given.size() + 2);
+      summary->failed++;
+      summary->failures.emplace_back(f.as_given, reason);
+      if (listener.on_failure) listener.on_failure(f.as_given, reason);
+      // A file that no longer reads leaves no stale version behind.
+      indexer->Remove(f.id);
+      indexer->RecordFailure({f.as_given, reason, f.size, f.mtime});
+    } else {
+      for (const std::string& w : o.doc.warnings) {
+        if (listener.on_warning) listener.on_warning(f.as_given, w);
+      }
+      // Stamp with what the walk saw, so a file changed during reading is
+      // read again next time.
+      o.doc.file_size = f.size;
+      o.doc.file_mtime = f.mtime;
+      Status added = indexer->Add(o.doc);
+      if (!added.ok()) {
+        hard = added;
+        continue;
+      }
+      indexer->ClearFailure(f.as_given);
+      summary->indexed++;
+    }
+    if (++since_commit >= options.batch_size) {
+      hard = indexer->Commit();
+      since_commit = 0;
+    }
+    if (listener.on_progress) listener.on_progress(static_cast<int>(done + 1), static_cast<int>(todo.size()));
+  }
+  for (std::thread& t : workers) t.join();
+  if (!hard.ok()) return hard;
+
+  // Documents whose files are gone from the walked folders (or named
+  // explicitly and missing).
+  if (!options.keep_missing) {
+    for (const IndexedFile& d : indexer->AllDocuments()) {
+      if (present_ids.count(d.id)) continue;
+      bool walked = false;
+      for (const std::string& root : walker.roots()) {
+        walked = walked || d.canonical_path == root || UnderRoot(d.canonical_path, root);
+      }
+      if (!walked) continue;
+      if (indexer->Remove(d.id).ok()) summary->removed++;
+    }
+  }
+  hard = indexer->Commit();
+  summary->seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return hard;
+}
+
+}  // namespace gcm

@@ -1,0 +1,64 @@
+// Ingestion: walks the given files and folders, runs each file through the
+// pipeline (Extract -> Normalise -> TagObjectives) on worker threads, and
+// writes the documents with one Indexer, committing in batches.
+//
+// Re-running it is cheap and safe: unchanged files (same size and mtime) are
+// skipped, changed ones replaced, files that failed are not retried until
+// they change, and documents whose files are gone from a walked folder are
+// removed (unless keep_missing is set).
+#ifndef GCMSEARCH_INDEX_INGESTER_H_
+#define GCMSEARCH_INDEX_INGESTER_H_
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/status.h"
+#include "extract/extractor.h"
+
+namespace gcm {
+
+struct IngestOptions {
+  std::string index_dir = "index";
+  std::vector<std::string> paths;  // files and folders, as the user gave them
+  int jobs = 0;                    // worker threads; 0 = all cores
+  ExtractOptions extract;
+  bool keep_missing = false;       // keep documents whose files are gone
+  bool force = false;              // re-read unchanged and failed files too
+  std::size_t batch_size = 500;    // documents per commit
+};
+
+struct IngestSummary {
+  int seen = 0;       // files considered
+  int indexed = 0;    // added or replaced
+  int unchanged = 0;  // skipped: same size and mtime as indexed
+  int removed = 0;    // documents whose files are gone
+  int failed = 0;     // files that could not be read this time
+  int skipped_failed = 0;  // files that failed before and have not changed
+  double seconds = 0;
+  std::vector<std::pair<std::string, std::string>> failures;  // path, reason
+};
+
+// What the caller hears while ingestion runs. All calls come from the
+// thread that called Ingest().
+struct IngestListener {
+  std::function<void(const std::string& path, const std::string& reason)> on_failure;
+  std::function<void(const std::string& path, const std::string& warning)> on_warning;
+  std::function<void(int done, int total)> on_progress;
+};
+
+// Runs one ingestion. Returns a non-OK Status only for a hard failure (the
+// index cannot be opened or written); per-file failures are counted in
+// *summary and reported through the listener.
+Status Ingest(const IngestOptions& options, const IngestListener& listener,
+              IngestSummary* summary);
+
+// The pipeline for one file, without the database: Extract, Normalise,
+// TagObjectives. Used by ingestion and by `gcmsearch tag`.
+Status ProcessFile(const std::filesystem::path& file, const std::string& as_given,
+                   const ExtractOptions& options, Document* doc);
+
+}  // namespace gcm
+
+#endif  // GCMSEARCH_INDEX_INGESTER_H_

@@ -1,0 +1,212 @@
+// Searcher: the one file of the search stage that talks to Xapian's read
+// side and turns its exceptions into a Status.
+#include "search/searcher.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <sstream>
+
+#include "extract/extractor.h"
+#include "index/doc_codec.h"
+#include "index/term_prefixes.h"
+#include "search/query_builder.h"
+#include "search/snippet.h"
+
+namespace gcm {
+namespace {
+
+Status FromXapian(const Xapian::Error& e, const std::string& what) {
+  return Status::Internal(what + ": " + e.get_description());
+}
+
+Status Load(const Xapian::Database& db, Xapian::docid did, Document* doc) {
+  return DecodeDocumentData(db.get_document(did, Xapian::DOC_ASSUME_VALID).get_data(), doc);
+}
+
+std::vector<std::string> SplitCommas(const std::string& s) {
+  std::vector<std::string> out;
+  std::string part;
+  std::istringstream in(s);
+  while (std::getline(in, part, ',')) {
+    if (!part.empty()) out.push_back(part);
+  }
+  return out;
+}
+
+}  // namespace
+
+Status Searcher::Open(const std::string& index, std::unique_ptr<Searcher>* out) {
+  std::error_code ec;
+  if (!std::filesystem::exists(index, ec)) {
+    return Status::NotFound("no index at " + index + ": run `gcmsearch ingest PATH...` first");
+  }
+  try {
+    Xapian::Database db(index);
+    out->reset(new Searcher(std::move(db)));
+    return Status::OK();
+  } catch (const Xapian::DatabaseOpeningError& e) {
+    return Status::NotFound("no index at " + index + " (" + e.get_msg() +
+                            "): run `gcmsearch ingest PATH...` first");
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "cannot open the index at " + index);
+  }
+}
+
+void Searcher::Reopen() {
+  try {
+    db_.reopen();
+  } catch (const Xapian::Error&) {
+    // Keep answering from the revision we have.
+  }
+}
+
+std::uint64_t Searcher::DocumentCount() const { return db_.get_doccount(); }
+
+Status Searcher::Search(const SearchRequest& request, SearchResponse* response) {
+  *response = SearchResponse();
+  if (request.limit < 0 || request.limit > kMaxLimit) {
+    return Status::InvalidArgument("limit must be between 0 and " + std::to_string(kMaxLimit));
+  }
+  if (request.offset < 0 || request.offset > kMaxOffset) {
+    return Status::InvalidArgument("offset must be between 0 and " + std::to_string(kMaxOffset));
+  }
+  for (int n : request.objectives) {
+    if (!FindObjective(n)) {
+      return Status::InvalidArgument("objective " + std::to_string(n) + " does not exist (use 1 to 23)");
+    }
+  }
+  ParsedQuery parsed;
+  Status s = ParseQuery(request.query, &parsed);
+  if (!s.ok()) return s;
+
+  for (int attempt = 0; attempt < 3; ++attempt) {
+    try {
+      HitTerms hits;
+      Xapian::Query query = BuildQuery(parsed, request, &hits);
+      Xapian::Enquire enquire(db_);
+      enquire.set_query(query);
+      Xapian::ValueCountMatchSpy lang_spy(kSlotLanguage), format_spy(kSlotFormat),
+          objective_spy(kSlotObjectives), year_spy(kSlotYear);
+      Xapian::doccount check_at_least = 0;
+      if (request.facets) {
+        enquire.add_matchspy(&lang_spy);
+        enquire.add_matchspy(&format_spy);
+        enquire.add_matchspy(&objective_spy);
+        enquire.add_matchspy(&year_spy);
+        // Facet counts are exact up to this many matches, estimates beyond.
+        check_at_least = std::min<Xapian::doccount>(db_.get_doccount(), 10000);
+      }
+      Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(request.offset),
+                                           static_cast<Xapian::doccount>(request.limit),
+                                           check_at_least);
+      response->total = mset.get_matches_estimated();
+      for (auto it = mset.begin(); it != mset.end(); ++it) {
+        SearchHit hit;
+        Status loaded = Load(db_, *it, &hit.doc);
+        if (!loaded.ok()) continue;
+        hit.score = it.get_percent() / 100.0;
+        hit.pages = MatchedPages(db_, *it, hit.doc, hits);
+        hit.snippet_page = hit.pages.empty() ? 0 : hit.pages.front();
+        hit.snippet = MakeSnippet(hit.doc, hit.snippet_page, hits);
+        if (hit.snippet_page == 0 && !hit.doc.pages.empty()) hit.snippet_page = hit.doc.pages.front().number;
+        response->hits.push_back(std::move(hit));
+      }
+      if (request.facets) {
+        auto collect = [&](Xapian::ValueCountMatchSpy& spy, const char* name) {
+          auto& facet = response->facets[name];
+          for (auto v = spy.values_begin(); v != spy.values_end(); ++v) facet[*v] += v.get_termfreq();
+        };
+        collect(lang_spy, "lang");
+        collect(format_spy, "format");
+        collect(year_spy, "year");
+        // The objectives slot holds "4,8,13": count each objective once per
+        // document by splitting each distinct list.
+        auto& objectives = response->facets["objective"];
+        for (auto v = objective_spy.values_begin(); v != objective_spy.values_end(); ++v) {
+          for (const std::string& n : SplitCommas(*v)) objectives[n] += v.get_termfreq();
+        }
+      }
+      return Status::OK();
+    } catch (const Xapian::DatabaseModifiedError&) {
+      db_.reopen();  // ingestion committed meanwhile: retry on the new revision
+    } catch (const Xapian::QueryParserError& e) {
+      return Status::InvalidArgument(e.get_msg());
+    } catch (const Xapian::Error& e) {
+      return FromXapian(e, "search failed");
+    }
+  }
+  return Status::Internal("search failed: the index kept changing");
+}
+
+Status Searcher::Show(const std::string& id_or_path, Document* doc) {
+  try {
+    std::vector<std::string> candidates = {IdTerm(id_or_path), kPrefixPath + id_or_path};
+    std::error_code ec;
+    if (std::filesystem::exists(id_or_path, ec)) candidates.push_back(IdTerm(DocumentIdFor(id_or_path)));
+    for (const std::string& term : candidates) {
+      if (term.size() > 240) continue;
+      Xapian::PostingIterator p = db_.postlist_begin(term);
+      if (p != db_.postlist_end(term)) return Load(db_, *p, doc);
+    }
+    return Status::NotFound("no document " + id_or_path + " in the index");
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "show failed");
+  }
+}
+
+Status Searcher::DocumentsCiting(int n, std::vector<Citation>* out) {
+  out->clear();
+  if (!FindObjective(n)) {
+    return Status::InvalidArgument("objective " + std::to_string(n) + " does not exist (use 1 to 23)");
+  }
+  try {
+    std::string term = ObjectiveTerm(n);
+    for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
+      Citation c;
+      if (!Load(db_, *p, &c.doc).ok()) continue;
+      for (const ObjectiveMention& m : c.doc.mentions) {
+        if (m.objective == n) c.mentions.push_back(m);
+      }
+      out->push_back(std::move(c));
+    }
+    auto textual = [](const Citation& c) {
+      return std::count_if(c.mentions.begin(), c.mentions.end(),
+                           [](const ObjectiveMention& m) { return m.kind != MentionKind::kLink; });
+    };
+    std::stable_sort(out->begin(), out->end(), [&](const Citation& a, const Citation& b) {
+      auto ta = textual(a), tb = textual(b);
+      if (ta != tb) return ta > tb;
+      return a.mentions.size() > b.mentions.size();
+    });
+    return Status::OK();
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "objective lookup failed");
+  }
+}
+
+Status Searcher::ObjectiveCounts(std::array<std::uint64_t, kObjectiveCount + 1>* counts) {
+  counts->fill(0);
+  try {
+    for (int n = 1; n <= kObjectiveCount; ++n) (*counts)[n] = db_.get_termfreq(ObjectiveTerm(n));
+    return Status::OK();
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "objective counts failed");
+  }
+}
+
+Status Searcher::AllDocuments(std::vector<Document>* out) {
+  out->clear();
+  try {
+    for (auto t = db_.allterms_begin(kPrefixId); t != db_.allterms_end(kPrefixId); ++t) {
+      Xapian::PostingIterator p = db_.postlist_begin(*t);
+      if (p == db_.postlist_end(*t)) continue;
+      Document doc;
+      if (Load(db_, *p, &doc).ok()) out->push_back(std::move(doc));
+    }
+    return Status::OK();
+  } catch (const Xapian::Error& e) {
+    return FromXapian(e, "reading the documents failed");
+  }
+}
+
+}  // namespace gcm

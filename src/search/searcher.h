@@ -1,0 +1,93 @@
+// The search stage: reads the database (or a stub listing shards) and
+// answers every read command: ranked search with filters, facets, pages and
+// snippets; one document; the documents citing an objective; counts per
+// objective; the whole collection for export.
+//
+// A Searcher is not thread-safe (Xapian database handles are not): give
+// each thread its own. Reopen() picks up what ingestion committed since.
+#ifndef GCMSEARCH_SEARCH_SEARCHER_H_
+#define GCMSEARCH_SEARCH_SEARCHER_H_
+
+#include <array>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/document.h"
+#include "core/objectives.h"
+#include "core/status.h"
+#include "search/query_parser.h"
+#include "xapian.h"
+
+namespace gcm {
+
+struct SearchRequest {
+  std::string query;                    // the query language of query_parser.h
+  std::vector<std::string> languages;   // any of these (ISO 639-1)
+  std::vector<int> objectives;          // all of these
+  std::vector<std::string> formats;     // any of these
+  std::vector<std::string> years;       // any of these
+  int limit = 10;                       // 1..100
+  int offset = 0;                       // 0..10000
+  bool facets = true;
+};
+
+inline constexpr int kMaxLimit = 100;
+inline constexpr int kMaxOffset = 10000;
+
+struct SearchHit {
+  Document doc;
+  double score = 0;
+  std::vector<int> pages;  // where the query's words are
+  std::string snippet;     // HTML-escaped, matched words in <mark>
+  int snippet_page = 0;
+};
+
+struct SearchResponse {
+  std::uint64_t total = 0;  // Xapian's estimate of all matches
+  std::vector<SearchHit> hits;
+  // facet name ("lang", "objective", "format", "year") -> value -> count
+  std::map<std::string, std::map<std::string, std::uint64_t>> facets;
+};
+
+// A document that cites an objective, with the mentions of that objective.
+struct Citation {
+  Document doc;
+  std::vector<ObjectiveMention> mentions;  // of the one objective only
+};
+
+class Searcher {
+ public:
+  // Opens the database at `index` (a folder, or a Xapian stub file listing
+  // shards). NotFound with advice when there is none yet.
+  static Status Open(const std::string& index, std::unique_ptr<Searcher>* out);
+
+  Status Search(const SearchRequest& request, SearchResponse* response);
+
+  // One document by id, or by the path it was ingested under.
+  Status Show(const std::string& id_or_path, Document* doc);
+
+  // Every document citing objective n (by number or title), most citations
+  // first; each with the mentions of n, links included.
+  Status DocumentsCiting(int n, std::vector<Citation>* out);
+
+  // counts[n] = number of documents citing objective n (n = 1..23).
+  Status ObjectiveCounts(std::array<std::uint64_t, kObjectiveCount + 1>* counts);
+
+  // Every document, in index order (for export and pairing).
+  Status AllDocuments(std::vector<Document>* out);
+
+  std::uint64_t DocumentCount() const;
+
+  // Sees what was committed since Open or the last Reopen.
+  void Reopen();
+
+ private:
+  explicit Searcher(Xapian::Database db) : db_(std::move(db)) {}
+  Xapian::Database db_;
+};
+
+}  // namespace gcm
+
+#endif  // GCMSEARCH_SEARCH_SEARCHER_H_

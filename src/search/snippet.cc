@@ -1,0 +1,144 @@
+// Page mapping by binary search over page start positions; snippets by
+// re-tokenising only the one page that is shown.
+#include "search/snippet.h"
+
+#include <algorithm>
+
+#include "index/term_prefixes.h"
+#include "index/terms.h"
+#include "normalise/text_fold.h"
+
+namespace gcm {
+namespace {
+
+int PageOfPosition(const Document& doc, Xapian::termpos pos) {
+  // The last page whose first position is <= pos.
+  auto it = std::upper_bound(doc.pages.begin(), doc.pages.end(), pos,
+                             [](Xapian::termpos p, const Page& page) { return p < page.first_position; });
+  if (it == doc.pages.begin()) return doc.pages.empty() ? 1 : doc.pages.front().number;
+  return std::prev(it)->number;
+}
+
+void AppendEscaped(std::string_view s, std::string* out) {
+  bool space = false;
+  for (char c : s) {
+    if (c == '\n' || c == '\t' || c == '\r' || c == ' ') {
+      space = true;
+      continue;
+    }
+    if (space && !out->empty() && out->back() != ' ') out->push_back(' ');
+    space = false;
+    switch (c) {
+      case '<': *out += "&lt;"; break;
+      case '>': *out += "&gt;"; break;
+      case '&': *out += "&amp;"; break;
+      case '"': *out += "&quot;"; break;
+      default: out->push_back(c);
+    }
+  }
+  if (space && !out->empty() && out->back() != ' ') out->push_back(' ');
+}
+
+bool TokenHits(std::string_view word, const std::string& language, const HitTerms& hits) {
+  std::string folded = Fold(word);
+  if (hits.terms.count(folded)) return true;
+  std::string stem = StemWord(word, language);
+  return !stem.empty() && hits.terms.count(kPrefixStem + stem);
+}
+
+}  // namespace
+
+std::vector<int> MatchedPages(const Xapian::Database& db, Xapian::docid did, const Document& doc,
+                              const HitTerms& hits) {
+  std::vector<int> pages;
+  for (const std::string& term : hits.terms) {
+    try {
+      for (auto p = db.positionlist_begin(did, term); p != db.positionlist_end(did, term); ++p) {
+        pages.push_back(PageOfPosition(doc, *p));
+      }
+    } catch (const Xapian::Error&) {
+      // A term the document lacks, or a backend without positions.
+    }
+  }
+  std::sort(pages.begin(), pages.end());
+  pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
+  return pages;
+}
+
+std::string MakeSnippet(const Document& doc, int page_number, const HitTerms& hits,
+                        std::size_t max_chars) {
+  const Page* page = nullptr;
+  for (const Page& p : doc.pages) {
+    if (p.number == page_number) page = &p;
+  }
+  if (!page) {
+    for (const Page& p : doc.pages) {
+      if (p.text.find_first_not_of(" \n\t") != std::string::npos) {
+        page = &p;
+        break;
+      }
+    }
+  }
+  if (!page) return {};
+  const std::string& text = page->text;
+  const std::string& lang = page->language.empty() || page->language == "und" ? doc.language : page->language;
+  std::vector<Token> tokens = Tokenize(text);
+  if (tokens.empty()) return {};
+  std::vector<bool> hit(tokens.size(), false);
+  if (!hits.empty()) {
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+      hit[i] = TokenHits(std::string_view(text.data() + tokens[i].offset, tokens[i].length), lang, hits);
+    }
+  }
+  // The window of ~max_chars bytes holding the most hits (distinct words
+  // count more than repeats of one).
+  std::size_t best_start = 0, best_score = 0;
+  std::size_t j = 0, score = 0;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (i > 0 && hit[i - 1]) --score;
+    if (j < i) {
+      j = i;
+      score = 0;
+    }
+    while (j < tokens.size() && tokens[j].offset + tokens[j].length - tokens[i].offset <= max_chars) {
+      if (hit[j]) ++score;
+      ++j;
+    }
+    if (score > best_score) {
+      best_score = score;
+      best_start = i;
+    }
+  }
+  // Start a little before the first hit, for context.
+  std::size_t first = best_start;
+  if (best_score > 0) {
+    std::size_t back = 0;
+    while (first > 0 && back < 4 && tokens[best_start].offset - tokens[first - 1].offset < max_chars / 3) {
+      --first;
+      ++back;
+    }
+  }
+  std::size_t begin = tokens[first].offset;
+  std::size_t limit = begin + max_chars;
+  std::string out;
+  if (first > 0) out += "… ";
+  std::size_t cursor = begin;
+  std::size_t last = first;
+  for (std::size_t i = first; i < tokens.size() && tokens[i].offset + tokens[i].length <= limit; ++i) {
+    AppendEscaped(std::string_view(text).substr(cursor, tokens[i].offset - cursor), &out);
+    std::string_view word(text.data() + tokens[i].offset, tokens[i].length);
+    if (hit[i]) out += "<mark>";
+    AppendEscaped(word, &out);
+    if (hit[i]) out += "</mark>";
+    cursor = tokens[i].offset + tokens[i].length;
+    last = i;
+  }
+  // Closing punctuation right after the last word.
+  if (cursor < text.size() && std::string_view(".,;:)!?").find(text[cursor]) != std::string_view::npos) {
+    out.push_back(text[cursor]);
+  }
+  if (last + 1 < tokens.size()) out += " …";
+  return out;
+}
+
+}  // namespace gcm

@@ -109,14 +109,18 @@ std::string MakeSnippet(const Document& doc, int page_number, const HitTerms& hi
       best_start = i;
     }
   }
-  // Start a little before the first hit, for context.
+  // Centre the hits: spend half the room left after the last hit on
+  // context before the first.
   std::size_t first = best_start;
   if (best_score > 0) {
-    std::size_t back = 0;
-    while (first > 0 && back < 4 && tokens[best_start].offset - tokens[first - 1].offset < max_chars / 3) {
-      --first;
-      ++back;
+    std::size_t last_hit = best_start;
+    for (std::size_t k = best_start;
+         k < tokens.size() && tokens[k].offset + tokens[k].length - tokens[best_start].offset <= max_chars; ++k) {
+      if (hit[k]) last_hit = k;
     }
+    std::size_t span = tokens[last_hit].offset + tokens[last_hit].length - tokens[best_start].offset;
+    std::size_t slack = max_chars > span ? (max_chars - span) / 2 : 0;
+    while (first > 0 && tokens[best_start].offset - tokens[first - 1].offset <= slack) --first;
   }
   std::size_t begin = tokens[first].offset;
   std::size_t limit = begin + max_chars;

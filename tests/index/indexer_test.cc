@@ -1,0 +1,114 @@
+// The index stage against a real Xapian database on disk.
+#include "index/indexer.h"
+
+#include <gtest/gtest.h>
+
+#include "index/doc_codec.h"
+#include "index/term_prefixes.h"
+#include "test_util.h"
+
+namespace gcm {
+namespace {
+
+Document SampleDocument() {
+  Document doc;
+  doc.id = "00000000000000aa";
+  doc.path = "docs/plan.pdf";
+  doc.format = "pdf";
+  doc.title = "Plan de Trabajo";
+  doc.date = "2023-05-15";
+  doc.language = "es";
+  doc.pages = {Page{1, "La migración segura", false, "es", 0},
+               Page{2, "Objetivo 13: alternativas a la detención", false, "es", 0}};
+  doc.mentions = {ObjectiveMention{13, MentionKind::kNumber, 2, 0, 11, "Objetivo 13", 1.0},
+                  ObjectiveMention{8, MentionKind::kLink, 1, 0, 5, "gcm_objectives=286", 1.0}};
+  return doc;
+}
+
+bool HasTerm(const Xapian::Document& d, const std::string& term) {
+  Xapian::TermIterator t = d.termlist_begin();
+  t.skip_to(term);
+  return t != d.termlist_end() && *t == term;
+}
+
+TEST(Indexer, StoresFoldedWordsStemsAndFilterTerms) {
+  Document doc = SampleDocument();
+  Xapian::Document x = BuildXapianDocument(doc);
+  EXPECT_TRUE(HasTerm(x, "migracion"));          // folded
+  EXPECT_TRUE(HasTerm(x, "Zmigracion"));         // Spanish stem of "migración", folded
+  EXPECT_TRUE(HasTerm(x, "detencion"));
+  EXPECT_TRUE(HasTerm(x, "Q00000000000000aa"));
+  EXPECT_TRUE(HasTerm(x, "Les"));
+  EXPECT_TRUE(HasTerm(x, "XFpdf"));
+  EXPECT_TRUE(HasTerm(x, "Tapplication/pdf"));
+  EXPECT_TRUE(HasTerm(x, "Y2023"));
+  EXPECT_TRUE(HasTerm(x, "D20230515"));
+  EXPECT_TRUE(HasTerm(x, "XO13"));
+  EXPECT_FALSE(HasTerm(x, "XO8"));  // a link is not a textual citation
+  EXPECT_TRUE(HasTerm(x, "XOL8"));
+  EXPECT_TRUE(HasTerm(x, "Strabajo"));
+  EXPECT_EQ(x.get_value(kSlotObjectives), "13");
+}
+
+TEST(Indexer, RecordsWherePagesStartSoHitsMapToPages) {
+  Document doc = SampleDocument();
+  BuildXapianDocument(doc);
+  EXPECT_EQ(doc.pages[0].first_position, 1u);
+  EXPECT_EQ(doc.pages[1].first_position, 5u);  // 3 words on page 1, then a gap
+}
+
+TEST(Indexer, ReplacesADocumentAddedTwiceInsteadOfDuplicating) {
+  testing::TempDir dir;
+  std::unique_ptr<Indexer> indexer;
+  ASSERT_TRUE(Indexer::Open(dir / "db", &indexer).ok());
+  Document doc = SampleDocument();
+  ASSERT_TRUE(indexer->Add(doc).ok());
+  ASSERT_TRUE(indexer->Add(doc).ok());
+  ASSERT_TRUE(indexer->Commit().ok());
+  EXPECT_EQ(indexer->database().get_doccount(), 1u);
+  Xapian::Database reader(dir / "db");
+  EXPECT_EQ(reader.get_doccount(), 1u);
+}
+
+TEST(Indexer, RefusesASecondWriterWithAClearReason) {
+  testing::TempDir dir;
+  std::unique_ptr<Indexer> first, second;
+  ASSERT_TRUE(Indexer::Open(dir / "db", &first).ok());
+  Status s = Indexer::Open(dir / "db", &second);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("another ingest"), std::string::npos) << s.message();
+}
+
+TEST(Indexer, RemembersFailedFilesUntilCleared) {
+  testing::TempDir dir;
+  std::unique_ptr<Indexer> indexer;
+  ASSERT_TRUE(Indexer::Open(dir / "db", &indexer).ok());
+  indexer->RecordFailure({"bad.pdf", "the PDF is encrypted", 10, 20});
+  ASSERT_TRUE(indexer->FindFailure("bad.pdf").has_value());
+  EXPECT_EQ(indexer->FindFailure("bad.pdf")->reason, "the PDF is encrypted");
+  EXPECT_EQ(indexer->Failures().size(), 1u);
+  indexer->ClearFailure("bad.pdf");
+  EXPECT_FALSE(indexer->FindFailure("bad.pdf").has_value());
+}
+
+TEST(DocCodec, RoundTripsEveryField) {
+  Document doc = SampleDocument();
+  doc.pages[1].from_ocr = true;
+  doc.translations = {Translation{"00000000000000bb", "docs/plan-en.pdf", "en", 0.9}};
+  Document back;
+  ASSERT_TRUE(DecodeDocumentData(EncodeDocumentData(doc), &back).ok());
+  EXPECT_EQ(back.title, doc.title);
+  EXPECT_EQ(back.pages.size(), 2u);
+  EXPECT_TRUE(back.pages[1].from_ocr);
+  EXPECT_EQ(back.mentions.size(), 2u);
+  EXPECT_EQ(back.mentions[1].kind, MentionKind::kLink);
+  EXPECT_EQ(back.translations[0].path, "docs/plan-en.pdf");
+}
+
+TEST(DocCodec, RejectsDataThatIsNotOurs) {
+  Document doc;
+  EXPECT_FALSE(DecodeDocumentData("not json", &doc).ok());
+}
+
+}  // namespace
+}  // namespace gcm

@@ -134,6 +134,11 @@ int RunIngest(const CommonOptions& common, IngestOptions options, bool quiet) {
     progress.Clear();
     std::cerr << "gcmsearch: " << path << ": " << reason << "\n";
   };
+  listener.on_remembered_failure = [&](const std::string& path, const std::string& reason) {
+    progress.Clear();
+    std::cerr << "gcmsearch: " << path << ": " << reason
+              << " (failed before; not retried until it changes, or with --force)\n";
+  };
   listener.on_warning = [&](const std::string& path, const std::string& warning) {
     if (quiet) return;
     progress.Clear();
@@ -146,6 +151,10 @@ int RunIngest(const CommonOptions& common, IngestOptions options, bool quiet) {
   if (common.json) {
     nlohmann::json failures = nlohmann::json::array();
     for (const auto& [path, reason] : summary.failures) failures.push_back({{"path", path}, {"reason", reason}});
+    nlohmann::json remembered = nlohmann::json::array();
+    for (const auto& [path, reason] : summary.remembered_failures) {
+      remembered.push_back({{"path", path}, {"reason", reason}});
+    }
     std::cout << Dump({{"seen", summary.seen},
                        {"indexed", summary.indexed},
                        {"unchanged", summary.unchanged},
@@ -153,7 +162,8 @@ int RunIngest(const CommonOptions& common, IngestOptions options, bool quiet) {
                        {"failed", summary.failed},
                        {"skipped_failed", summary.skipped_failed},
                        {"seconds", summary.seconds},
-                       {"failures", failures}})
+                       {"failures", failures},
+                       {"remembered_failures", remembered}})
               << "\n";
   } else if (!quiet) {
     std::fprintf(stderr, "indexed %d, unchanged %d, removed %d, failed %d", summary.indexed,
@@ -161,7 +171,9 @@ int RunIngest(const CommonOptions& common, IngestOptions options, bool quiet) {
     if (summary.skipped_failed) std::fprintf(stderr, " (+%d failed before, unchanged)", summary.skipped_failed);
     std::fprintf(stderr, " in %.1f s\n", summary.seconds);
   }
-  return summary.failed > 0 ? kExitSomeFilesFailed : kExitOk;
+  // Files that failed before and are still unchanged are not in the index
+  // either: the run did not get everything in.
+  return summary.failed + summary.skipped_failed > 0 ? kExitSomeFilesFailed : kExitOk;
 }
 
 int RunSearch(const CommonOptions& common, SearchRequest request) {

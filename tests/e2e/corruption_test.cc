@@ -65,7 +65,8 @@ class CorruptionTest : public ::testing::Test {
     CommandResult r = RunGcmsearch("search --json --limit 100 --index " + Quote(dir_ / "index") + " ''");
     EXPECT_EQ(r.exit_code, 0) << r.err;
     std::set<std::string> paths;
-    for (const json& hit : json::parse(r.out)["results"]) paths.insert(hit["path"].get<std::string>());
+    json response = json::parse(r.out);
+    for (const json& hit : response["results"]) paths.insert(hit["path"].get<std::string>());
     return paths;
   }
 
@@ -76,7 +77,8 @@ class CorruptionTest : public ::testing::Test {
     CommandResult r = RunGcmsearch("search --json --limit 100 --index " + Quote(dir_ / "index") +
                                    " migration");
     std::set<std::string> hits;
-    for (const json& hit : json::parse(r.out)["results"]) hits.insert(hit["path"].get<std::string>());
+    json response = json::parse(r.out);
+    for (const json& hit : response["results"]) hits.insert(hit["path"].get<std::string>());
     for (const char* name : {kPdf, "regional-network-work-plan-2023-2024-en.pdf", kHtml,
                              "first-regional-forum-panama-2023-en.html"}) {
       EXPECT_TRUE(hits.count(Doc(name))) << name;
@@ -86,7 +88,7 @@ class CorruptionTest : public ::testing::Test {
   // `name` is either named on stderr with a reason, or indexed; not both.
   void ExpectAccountedFor(const CommandResult& r, const std::string& name,
                           const std::set<std::string>& indexed) {
-    bool reported = r.err.find(Doc(name) + ": ") != std::string::npos;
+    bool reported = r.err.find("gcmsearch: " + Doc(name) + ": ") != std::string::npos;
     EXPECT_NE(reported, indexed.count(Doc(name)) == 1) << name << "\n" << r.err;
   }
 

@@ -106,7 +106,7 @@ bool IsDigit(UChar32 c) { return c < 0x80 ? (c >= '0' && c <= '9') : u_isdigit(c
 
 }  // namespace
 
-std::vector<Token> Tokenize(std::string_view text) {
+std::vector<Token> Tokenize(std::string_view text, std::size_t max_tokens) {
   std::vector<Token> tokens;
   const char* s = text.data();
   const int32_t n = static_cast<int32_t>(text.size());
@@ -138,6 +138,7 @@ std::vector<Token> Tokenize(std::string_view text) {
     if (start >= 0) {
       tokens.push_back({static_cast<std::size_t>(start), static_cast<std::size_t>(at - start)});
       start = -1;
+      if (tokens.size() >= max_tokens) return tokens;
     }
   }
   if (start >= 0) {

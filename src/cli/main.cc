@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
@@ -56,6 +57,10 @@ int main(int argc, char** argv) {
   ingest_cmd->add_flag("--force", ingest.force, "re-read unchanged and previously failed files");
   ingest_cmd->add_flag("--no-ocr", no_ocr, "do not OCR pages without a text layer");
   ingest_cmd->add_flag("-q,--quiet", quiet, "no progress or summary on stderr");
+  std::string shard;
+  ingest_cmd->add_option("--shard", shard,
+                         "K/N: build shard K of N from these paths (files split by id); search "
+                         "them together through a Xapian stub file (see README)");
 
   // search
   SearchRequest search;
@@ -126,6 +131,16 @@ int main(int argc, char** argv) {
   try {
     if (*ingest_cmd) {
       ingest.index_dir = common.index_dir;
+      if (!shard.empty()) {
+        int k = 0, n = 0;
+        char extra = 0;
+        if (std::sscanf(shard.c_str(), "%d/%d%c", &k, &n, &extra) != 2 || n < 1 || k < 1 || k > n) {
+          std::cerr << "gcmsearch: --shard takes K/N with 1 <= K <= N, e.g. --shard 2/3\n";
+          return kExitError;
+        }
+        ingest.shard = k;
+        ingest.shards = n;
+      }
       ingest.extract.ocr = !no_ocr;
       ingest.limits.timeout = std::chrono::milliseconds(static_cast<long>(timeout_seconds * 1000));
       ingest.limits.max_memory = max_memory_mib << 20;

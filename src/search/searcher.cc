@@ -105,9 +105,18 @@ Status Searcher::Search(const SearchRequest& request, SearchResponse* response) 
         Status loaded = Load(db_, *it, &hit.doc);
         if (!loaded.ok()) continue;
         hit.score = it.get_percent() / 100.0;
-        hit.pages = MatchedPages(db_, *it, hit.doc, hits);
-        hit.snippet_page = hit.pages.empty() ? 0 : hit.pages.front();
-        hit.snippet = MakeSnippet(hit.doc, hit.snippet_page, hits);
+        std::map<int, std::vector<std::uint32_t>> by_page = HitsByPage(db_, *it, hit.doc, hits);
+        // The snippet comes from the page with the most hits (the first of equals).
+        std::size_t most = 0;
+        for (const auto& [page, tokens] : by_page) {
+          hit.pages.push_back(page);
+          if (tokens.size() > most) {
+            most = tokens.size();
+            hit.snippet_page = page;
+          }
+        }
+        hit.snippet = MakeSnippet(hit.doc, hit.snippet_page,
+                                  hit.snippet_page ? by_page[hit.snippet_page] : std::vector<std::uint32_t>{});
         if (hit.snippet_page == 0 && !hit.doc.pages.empty()) hit.snippet_page = hit.doc.pages.front().number;
         response->hits.push_back(std::move(hit));
       }

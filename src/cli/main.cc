@@ -30,7 +30,9 @@ int main(int argc, char** argv) {
   CLI::App* ingest_cmd = app.add_subcommand(
       "ingest",
       "Add or update files and folders (recursively). Unchanged files are skipped; documents "
-      "whose files are gone from an ingested folder are removed (keep them with --keep-missing).");
+      "whose files are gone from an ingested folder are removed (keep them with --keep-missing). "
+      "A file that cannot be read is named with the reason and not retried until it changes "
+      "(or --force). Exit status 0 when every file went in, 3 when some did not.");
   add_common(ingest_cmd, true);
   ingest_cmd->add_option("paths", ingest.paths, "files and folders")->required();
   ingest_cmd->add_option("-j,--jobs", ingest.jobs,

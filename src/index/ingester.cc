@@ -202,6 +202,12 @@ Status Ingest(const IngestOptions& options, const IngestListener& listener,
                                 : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     jobs = std::min<int>(jobs, static_cast<int>(todo.size()));
     ExtractOptions extract = options.extract;
+    // The workers already share the cores; OCR inside each takes its share
+    // instead of starting a thread per core in every worker.
+    if (extract.ocr_options.threads <= 0) {
+      int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+      extract.ocr_options.threads = std::max(1, cores / jobs);
+    }
     auto work = [extract](const WorkerTask& task, const std::function<void(int)>& announce,
                           Document* doc) {
       ExtractOptions o = extract;

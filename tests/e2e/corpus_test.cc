@@ -107,6 +107,22 @@ TEST_F(CorpusTest, FindsAWordOnlyOnTheThirdPageOfTheWorkPlan) {
   EXPECT_TRUE(found);
 }
 
+TEST_F(CorpusTest, ALanguageOptionTakesOneValueAndLeavesTheRestToTheQuery) {
+  // Once, `--lang en civil society` read "civil" and "society" as languages.
+  json response = Search("--lang en civil society");
+  ASSERT_FALSE(response["results"].empty());
+  for (const json& r : response["results"]) {
+    EXPECT_EQ(r["lang"], "en");
+    EXPECT_NE(r["snippet"].get<std::string>().find("<mark>"), std::string::npos) << r["path"];
+  }
+}
+
+TEST_F(CorpusTest, RejectsAnUnknownLanguageFilterInOneLine) {
+  testing::CommandResult r = RunGcmsearch("search --index " + Quote(index_) + " --lang civil migration");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("not a language code"), std::string::npos) << r.err;
+}
+
 TEST_F(CorpusTest, ShowsADocumentByThePathItWasIngestedUnder) {
   std::string path = testing::CorpusFile("first-regional-forum-panama-2023-en.html");
   testing::CommandResult r = RunGcmsearch("show --json --index " + Quote(index_) + " " + Quote(path));

@@ -2,6 +2,7 @@
 //
 //   tag-eval [--set FILE] [--documents FILE --doc-dir DIR]
 //            [--bench DIR --manifest FILE [--pdf]] [--quiet]
+//   tag-eval --show FILE
 //
 // Prints precision and recall per kind (number, title, link) and overall on
 // the labelled set (default tests/data/objective_mentions.tsv), then the
@@ -10,6 +11,8 @@
 // --bench it also tags a generated benchmark corpus (text and HTML files;
 // PDFs too with --pdf, read with Poppler) and reports the recall of the
 // manifest's objectives_cited column and the time spent tagging.
+//
+// --show prints every mention found in one text file instead.
 //
 // Exit status: 0 when everything could be read, 1 otherwise.
 #include <poppler/cpp/poppler-document.h>
@@ -290,10 +293,27 @@ bool EvaluateBench(const fs::path& dir, const fs::path& manifest, bool pdf, bool
   return true;
 }
 
+// Prints every mention in one text file (pages split at form feeds).
+bool ShowMentions(const fs::path& path) {
+  std::string text;
+  if (!ReadFile(path, &text)) {
+    std::fprintf(stderr, "tag-eval: %s: cannot open\n", path.string().c_str());
+    return false;
+  }
+  gcm::Document doc;
+  doc.pages = gcm::PagesFromText(path.extension() == ".html" ? StripHtml(text) : text);
+  for (const gcm::ObjectiveMention& m : gcm::TagObjectives(doc)) {
+    std::printf("%2d %-6s p%d @%zu+%zu %.2f  %s\n", m.objective, gcm::MentionKindName(m.kind),
+                m.page, m.offset, m.length, m.confidence, m.text.c_str());
+  }
+  return true;
+}
+
 void Usage() {
   std::fprintf(stderr,
                "usage: tag-eval [--set FILE] [--documents FILE --doc-dir DIR]\n"
-               "                [--bench DIR --manifest FILE [--pdf]] [--quiet]\n");
+               "                [--bench DIR --manifest FILE [--pdf]] [--quiet]\n"
+               "       tag-eval --show FILE\n");
 }
 
 }  // namespace
@@ -325,6 +345,12 @@ int main(int argc, char** argv) {
       ok = value(&bench);
     } else if (a == "--manifest") {
       ok = value(&manifest);
+    } else if (a == "--show") {
+      if (i + 1 >= argc) {
+        Usage();
+        return 1;
+      }
+      return ShowMentions(argv[++i]) ? 0 : 1;
     } else if (a == "--pdf") {
       pdf = true;
     } else if (a == "--quiet") {

@@ -133,6 +133,12 @@ Marker MarkerAt(const std::vector<Word>& words, std::size_t i) {
     case 'o':
       if (w == "ods") return Marker::kForeign;
       break;
+    case 'r':
+      // A/RES/73/195, the resolution that adopted the GCM.
+      if (w == "res" && At(words, i + 1) == "73" && At(words, i + 2) == "195") {
+        return Marker::kGcmStrong;
+      }
+      break;
     case 'a':
       if (w == "agenda" && (At(words, i + 1) == "2030" || (i > 0 && At(words, i - 1) == "2030"))) {
         return Marker::kForeign;
@@ -148,7 +154,7 @@ DocumentContext ContextOf(const std::vector<Word>& words) {
   DocumentContext context;
   for (std::size_t i = 0; i < words.size(); ++i) {
     char c = words[i].folded.empty() ? '\0' : words[i].folded[0];
-    if (c != 'g' && c != 'p' && c != 'c') continue;
+    if (c != 'g' && c != 'p' && c != 'c' && c != 'r') continue;
     Marker m = MarkerAt(words, i);
     if (m == Marker::kGcmStrong) context.names_gcm = true;
     if (m == Marker::kForeign && (At(words, i) == "gcr" || At(words, i) == "compact" ||
@@ -188,6 +194,9 @@ Owner OwnerBefore(std::string_view text, const std::vector<Word>& words, std::si
     const std::size_t k = keyword - step;
     if (!SameClause(GapBefore(text, words, k + 1), /*allow_comma=*/false)) break;
     std::string_view w = At(words, k);
+    // "SDG 10 and objective 8 of the PMM": a conjunction or a number ends
+    // the words that qualify this keyword.
+    if (words[k].value >= 0 || In(w, {"and", "or", "y", "e", "o", "u"})) break;
     if (step == 1 && IsQualifier(w)) return Owner::kOther;
     Owner owner = FromMarker(MarkerAt(words, k), context);
     if (owner != Owner::kUnknown) return owner;

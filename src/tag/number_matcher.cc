@@ -20,6 +20,7 @@ constexpr double kExplicitConfidence = 1.0;
 constexpr double kSentenceConfidence = 0.9;
 constexpr double kDocumentConfidence = 0.75;
 constexpr double kShortLabelConfidence = 0.8;
+constexpr double kLabelConfidence = 0.8;
 constexpr double kOrdinalSentenceConfidence = 0.85;
 constexpr double kDisagreementConfidence = 0.5;
 
@@ -34,8 +35,24 @@ bool In(std::string_view w, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), w) != set.end();
 }
 
+// Levenshtein distance of two short words is at most 1.
+bool WithinOneEdit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);
+  return a.substr(i) == b.substr(i + 1);
+}
+
 bool IsKeyword(std::string_view w) {
-  return In(w, {"objective", "objectives", "objetivo", "objetivos", "obj"});
+  if (In(w, {"objective", "objectives", "objetivo", "objetivos", "obj"})) return true;
+  // OCR: "objetlvo", "0bjective", "objectlves".
+  if (w.size() < 8 || w.size() > 10 || (w[0] != 'o' && w[0] != '0')) return false;
+  for (std::string_view k : {"objective", "objectives", "objetivo", "objetivos"}) {
+    if (WithinOneEdit(w, k)) return true;
+  }
+  return false;
 }
 bool IsNumberSign(std::string_view w) {
   return In(w, {"no", "n", "nr", "nro", "num", "numero", "number", "o"});
@@ -48,6 +65,18 @@ bool IsRangeWord(std::string_view w) {
 }
 bool IsOwnerPreposition(std::string_view w) {
   return In(w, {"of", "del", "de", "in", "under", "within", "en", "bajo"});
+}
+
+// Words that make the number before them a quantity.
+bool IsMeasureWord(std::string_view w) {
+  return In(w, {"years",   "year",          "months",        "month",      "days",     "weeks",
+                "hours",   "partners",      "countries",     "states",     "people",   "persons",
+                "million", "millions",      "billion",       "percent",    "per",      "times",
+                "pages",   "participants",  "members",       "organizations", "organisations",
+                "agencies", "anos",         "ano",           "meses",      "dias",     "semanas",
+                "horas",   "paises",        "socios",        "personas",   "millones", "por",
+                "veces",   "participantes", "miembros",      "organizaciones", "agencias",
+                "goals",   "metas",         "principles",    "principios"});
 }
 
 bool IsObjectiveNumber(int v) { return v >= 1 && v <= kObjectiveCount; }
@@ -364,10 +393,14 @@ class Scanner {
       if (after < words_.size()) {
         std::string_view g = Gap(after);
         if (!g.empty() && g[0] == '%') break;  // "objective 10%"
-        const bool plain_word = GapOnly(g, "", false) && !g.empty() && IsLetterWord(after) &&
-                                !IsConnector(Base(after)) && !IsOwnerPreposition(Base(after));
-        if (plain_word && IsKeyword(Base(after))) break;  // a count: "GCM 23 objectives"
-        if (plain_word && (!is_first || strict_first)) break;
+        const bool plain_word = GapOnly(g, "", false) && !g.empty() && IsLetterWord(after);
+        // A count or a quantity: "GCM 23 objectives", "GCM 5 years on",
+        // "objectives 4 and 8 partners".
+        if (plain_word && (IsKeyword(Base(after)) || IsMeasureWord(Base(after)))) break;
+        if (plain_word && strict_first && is_first && !IsConnector(Base(after)) &&
+            !IsOwnerPreposition(Base(after))) {
+          break;
+        }
       }
       Label label = ReadLabel(last);
       if (label.kind == Label::kEnumerator && !is_first && newline_before) break;
@@ -435,24 +468,37 @@ class Scanner {
     const std::size_t begin = words_[head].offset;
     const std::size_t end = parse.items.back().end;
     double confidence = kExplicitConfidence;
-    int leaning = 0;
     if (owner != Owner::kGcm) {
-      Span s = SentenceAround(text_, begin, end - begin);
-      leaning = SentenceLeaning(words_, s.begin, s.end, context_);
+      // "Objective 1: To support the implementation of the GCM" is a plan's
+      // own objective 1: the words after the colon are not objective 1's.
+      if (parse.first_label.kind == Label::kDash && parse.first_fit.own == 0 &&
+          parse.first_fit.best_other < 2) {
+        return;
+      }
+      const Span s = SentenceAround(text_, begin, end - begin);
+      const int leaning = SentenceLeaning(words_, s.begin, s.end, context_);
+      // A label that fits its number ("8 (saving lives)") says these are the
+      // GCM's objectives; so does an earlier citation in the same sentence.
+      // A label that clearly names another objective ("Objective 20: Save
+      // lives and establish ...") says so too, though the number is then
+      // doubtful.
+      bool confirmed = s.begin + 1 == confirmed_sentence_;
+      for (const Item& item : parse.items) {
+        confirmed = confirmed || (item.has_label && (item.fit.own > 0 || item.fit.best_other >= 2));
+      }
       if (leaning < 0) return;
       if (leaning > 0) {
         confidence = ordinal ? kOrdinalSentenceConfidence : kSentenceConfidence;
+      } else if (confirmed && !ordinal) {
+        confidence = kLabelConfidence;
       } else if (context_.names_gcm && !ordinal) {
         confidence = kDocumentConfidence;
-        // "Objective 1: Increase visibility" in a document that mentions the
-        // GCM elsewhere is some plan's own objective.
-        if (parse.first_label.kind == Label::kDash && parse.first_fit.own == 0 &&
-            parse.first_fit.best_other == 0) {
-          return;
-        }
       } else {
         return;
       }
+      confirmed_sentence_ = s.begin + 1;
+    } else {
+      confirmed_sentence_ = SentenceAround(text_, begin, end - begin).begin + 1;
     }
     const std::string evidence = Evidence(text_, begin, end - begin);
     for (const Item& item : parse.items) {
@@ -478,8 +524,10 @@ class Scanner {
     for (std::size_t m = from + 1; m <= to; ++m) {
       std::string_view g = Gap(m);
       total += g.size();
-      const bool after_sign = IsNumberSign(Base(m - 1)) && m - 1 != from;
-      if (!GapOnly(g, after_sign ? ":#*\"'-." : ":#*\"'-", true)) return false;
+      // "No. 8", "n.º 8", "Obj. 8".
+      const bool after_abbreviation =
+          (IsNumberSign(Base(m - 1)) && m - 1 != from) || Base(m - 1) == "obj";
+      if (!GapOnly(g, after_abbreviation ? ":#*\"'-()." : ":#*\"'-()", true)) return false;
       if (HasLineBreak(g) || g.find(':') != std::string_view::npos) *heading = true;
     }
     return total <= kMaxKeywordGap;
@@ -504,6 +552,12 @@ class Scanner {
         gap_from = m;
         j = m + 1;
       }
+    }
+    // "objective(s) 4, 15"
+    if (j < words_.size() && In(Base(j), {"s", "es"}) && Gap(j) == "(" && j + 1 < words_.size() &&
+        !Gap(j + 1).empty() && Gap(j + 1)[0] == ')') {
+      gap_from = j;
+      ++j;
     }
     // "objetivo primero del PMM"
     if (std::size_t used = 0; j < words_.size() && !IsNumberWord(j) && OrdinalAt(j, &used) > 0) {
@@ -630,6 +684,8 @@ class Scanner {
   int page_;
   const DocumentContext& context_;
   std::vector<ObjectiveMention>* out_;
+  // 1 + the start of the sentence of the last accepted citation; 0 for none.
+  std::size_t confirmed_sentence_ = 0;
 };
 
 }  // namespace

@@ -20,6 +20,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
@@ -236,8 +237,12 @@ bool EvaluateBench(const fs::path& dir, const fs::path& manifest, bool pdf, bool
   int expected_total = 0;
   int found_total = 0;
   int mentions_total = 0;
-  double seconds = 0;
+  double seconds = 0;      // wall clock
+  double cpu_seconds = 0;  // this process's CPU time: steadier on a shared machine
   std::vector<std::string> misses;
+  // Build the tables that are built once per process (folding, lexicon)
+  // before the clock starts.
+  gcm::TagText("GCM objective 8: Save lives", "en", 1);
   while (std::getline(in, line)) {
     std::vector<std::string> f;
     std::stringstream ss(line);
@@ -264,8 +269,10 @@ bool EvaluateBench(const fs::path& dir, const fs::path& manifest, bool pdf, bool
     }
     for (const gcm::Page& p : doc.pages) bytes += p.text.size();
     pages += doc.pages.size();
-    auto start = std::chrono::steady_clock::now();
+    const auto start = std::chrono::steady_clock::now();
+    const std::clock_t cpu_start = std::clock();
     doc.mentions = gcm::TagObjectives(doc);
+    cpu_seconds += static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     mentions_total += static_cast<int>(doc.mentions.size());
     ++documents;
@@ -285,8 +292,8 @@ bool EvaluateBench(const fs::path& dir, const fs::path& manifest, bool pdf, bool
   std::printf("  recall of objectives_cited: %.3f (%d of %d); %d mentions in all\n",
               expected_total ? static_cast<double>(found_total) / expected_total : 1.0,
               found_total, expected_total, mentions_total);
-  std::printf("  tagging time: %.3f s (%.1f us per page)\n", seconds,
-              pages ? seconds * 1e6 / static_cast<double>(pages) : 0.0);
+  std::printf("  tagging time: %.3f s wall, %.3f s CPU (%.1f us CPU per page)\n", seconds,
+              cpu_seconds, pages ? cpu_seconds * 1e6 / static_cast<double>(pages) : 0.0);
   if (!quiet) {
     for (std::size_t i = 0; i < misses.size() && i < 30; ++i) std::printf("%s\n", misses[i].c_str());
   }

@@ -65,10 +65,20 @@ bool IsMigrationWord(std::string_view w) {
                 "migrantes"});
 }
 
-Marker CompactMarker(const std::vector<Word>& words, std::size_t i) {
+// One past the last word of the clause holding word i, looking at most
+// `max` words ahead: "Pacto Mundial, los socios" ends at the comma.
+std::size_t ClauseEnd(std::string_view text, const std::vector<Word>& words, std::size_t i,
+                      std::size_t max) {
+  std::size_t k = i + 1;
+  while (k < words.size() && k <= i + max && SameClause(GapBefore(text, words, k), false)) ++k;
+  return k;
+}
+
+Marker CompactMarker(std::string_view text, const std::vector<Word>& words, std::size_t i) {
   std::string_view next = At(words, i + 1);
   if (In(next, {"on", "for"})) {
-    for (std::size_t k = i + 2; k < i + 8 && k < words.size(); ++k) {
+    const std::size_t end = ClauseEnd(text, words, i, 7);
+    for (std::size_t k = i + 2; k < end; ++k) {
       std::string_view w = At(words, k);
       if (In(w, {"refugees", "refugee"})) return Marker::kForeign;
       if (IsMigrationWord(w)) return Marker::kGcmStrong;
@@ -82,17 +92,18 @@ Marker CompactMarker(const std::vector<Word>& words, std::size_t i) {
   return Marker::kGcmWeak;
 }
 
-Marker PactoMarker(const std::vector<Word>& words, std::size_t i) {
+Marker PactoMarker(std::string_view text, const std::vector<Word>& words, std::size_t i) {
   std::size_t k = i + 1;
   const bool mundial = At(words, k) == "mundial";
   if (mundial) ++k;
-  for (std::size_t m = k; m < k + 6 && m < words.size(); ++m) {
+  const std::size_t end = ClauseEnd(text, words, i, 7);
+  for (std::size_t m = k; m < k + 6 && m < end; ++m) {
     std::string_view w = At(words, m);
     if (In(w, {"refugiados", "refugiado", "asilo", "europeo", "ue", "naciones", "onu"})) {
       return Marker::kForeign;
     }
   }
-  for (std::size_t m = k; m < k + 4 && m < words.size(); ++m) {
+  for (std::size_t m = k; m < k + 4 && m < end; ++m) {
     if (IsMigrationWord(At(words, m))) return Marker::kGcmStrong;
   }
   return Marker::kGcmWeak;
@@ -100,7 +111,7 @@ Marker PactoMarker(const std::vector<Word>& words, std::size_t i) {
 
 }  // namespace
 
-Marker MarkerAt(const std::vector<Word>& words, std::size_t i) {
+Marker MarkerAt(std::string_view text, const std::vector<Word>& words, std::size_t i) {
   std::string_view w = At(words, i);
   if (w.size() < 3) return Marker::kNone;
   switch (w[0]) {
@@ -113,7 +124,7 @@ Marker MarkerAt(const std::vector<Word>& words, std::size_t i) {
       break;
     case 'p':
       if (w == "pmm") return Marker::kGcmStrong;
-      if (w == "pacto") return PactoMarker(words, i);
+      if (w == "pacto") return PactoMarker(text, words, i);
       if (w == "pact" || w == "pacts") return Marker::kForeign;
       if (w == "plan" && ((i > 0 && At(words, i - 1) == "strategic") ||
                           At(words, i + 1) == "estrategico")) {
@@ -121,7 +132,7 @@ Marker MarkerAt(const std::vector<Word>& words, std::size_t i) {
       }
       break;
     case 'c':
-      if (w == "compact") return CompactMarker(words, i);
+      if (w == "compact") return CompactMarker(text, words, i);
       break;
     case 's':
       if (w == "sdg" || w == "sdgs") return Marker::kForeign;
@@ -150,12 +161,12 @@ Marker MarkerAt(const std::vector<Word>& words, std::size_t i) {
   return Marker::kNone;
 }
 
-DocumentContext ContextOf(const std::vector<Word>& words) {
+DocumentContext ContextOf(std::string_view text, const std::vector<Word>& words) {
   DocumentContext context;
   for (std::size_t i = 0; i < words.size(); ++i) {
     char c = words[i].folded.empty() ? '\0' : words[i].folded[0];
     if (c != 'g' && c != 'p' && c != 'c' && c != 'r') continue;
-    Marker m = MarkerAt(words, i);
+    Marker m = MarkerAt(text, words, i);
     if (m == Marker::kGcmStrong) context.names_gcm = true;
     if (m == Marker::kForeign && (At(words, i) == "gcr" || At(words, i) == "compact" ||
                                   At(words, i) == "pacto")) {
@@ -198,7 +209,7 @@ Owner OwnerBefore(std::string_view text, const std::vector<Word>& words, std::si
     // the words that qualify this keyword.
     if (words[k].value >= 0 || In(w, {"and", "or", "y", "e", "o", "u"})) break;
     if (step == 1 && IsQualifier(w)) return Owner::kOther;
-    Owner owner = FromMarker(MarkerAt(words, k), context);
+    Owner owner = FromMarker(MarkerAt(text, words, k), context);
     if (owner != Owner::kUnknown) return owner;
     if (IsOtherBody(w)) return Owner::kOther;
   }
@@ -225,7 +236,7 @@ Owner OwnerAfter(std::string_view text, const std::vector<Word>& words, std::siz
     if (m == k && !SameClause(GapBefore(text, words, m), /*allow_comma=*/false)) {
       return Owner::kUnknown;
     }
-    Owner owner = FromMarker(MarkerAt(words, m), context);
+    Owner owner = FromMarker(MarkerAt(text, words, m), context);
     if (owner != Owner::kUnknown) return owner;
     std::string_view w = At(words, m);
     if (IsOtherOwnerNoun(w)) return Owner::kOther;
@@ -238,13 +249,13 @@ Owner OwnerAfter(std::string_view text, const std::vector<Word>& words, std::siz
   return of && article ? Owner::kOther : Owner::kUnknown;
 }
 
-int SentenceLeaning(const std::vector<Word>& words, std::size_t begin_offset,
+int SentenceLeaning(std::string_view text, const std::vector<Word>& words, std::size_t begin_offset,
                     std::size_t end_offset, const DocumentContext& context) {
   auto first = std::lower_bound(words.begin(), words.end(), begin_offset,
                                 [](const Word& w, std::size_t off) { return w.offset < off; });
   bool foreign = false;
   for (auto it = first; it != words.end() && it->offset < end_offset; ++it) {
-    Owner owner = FromMarker(MarkerAt(words, static_cast<std::size_t>(it - words.begin())), context);
+    Owner owner = FromMarker(MarkerAt(text, words, static_cast<std::size_t>(it - words.begin())), context);
     if (owner == Owner::kGcm) return 1;
     if (owner == Owner::kOther) foreign = true;
   }

@@ -143,6 +143,17 @@ Lexicon Build() {
   for (const Synonyms& s : kSynonyms) {
     for (const std::string& w : FoldedWordsOf(s.words)) AddUnique(&lex.vocabulary[s.objective], Stem(w));
   }
+  for (int n = 1; n <= kObjectiveCount; ++n) {
+    for (const std::string& stem : lex.vocabulary[n]) lex.vocabulary_index[stem] |= 1u << n;
+  }
+  lex.vocabulary_by_letter.resize(256);
+  for (const auto& [stem, mask] : lex.vocabulary_index) {
+    lex.vocabulary_by_letter[static_cast<unsigned char>(stem[0])].emplace_back(stem, mask);
+  }
+  lex.anchor_shape.assign(256, {});
+  for (const auto& [word, places] : lex.anchors) {
+    lex.anchor_shape[static_cast<unsigned char>(word[0])][std::min<std::size_t>(word.size(), 31)] = true;
+  }
   return lex;
 }
 
@@ -157,30 +168,41 @@ bool IsStopword(std::string_view folded) { return Stopwords().count(folded) > 0;
 
 bool IsGenericWord(std::string_view folded) { return GenericWords().count(folded) > 0; }
 
-std::string Stem(std::string_view folded) {
+namespace {
+
+// The length of `folded` without its suffix, as Stem() cuts it.
+std::size_t StemLength(std::string_view folded) {
   static constexpr std::string_view kSuffixes[] = {"aciones", "ciones", "ations", "mente", "ation",
                                                    "cion",    "tion",   "ing",    "es",    "ed",
                                                    "s",       "e",      "a",      "o"};
   for (std::string_view suffix : kSuffixes) {
     if (folded.size() >= suffix.size() + 4 &&
-        folded.substr(folded.size() - suffix.size()) == suffix) {
-      return std::string(folded.substr(0, folded.size() - suffix.size()));
+        folded.compare(folded.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      return folded.size() - suffix.size();
     }
   }
-  return std::string(folded);
+  return folded.size();
 }
+
+}  // namespace
+
+std::string Stem(std::string_view folded) { return std::string(folded.substr(0, StemLength(folded))); }
 
 bool WordsAlike(std::string_view a, std::string_view b) {
   if (a == b) return true;
   const std::size_t shorter = std::min(a.size(), b.size());
-  if (shorter < 5) return false;
+  const std::size_t longer = std::max(a.size(), b.size());
+  // Cheap rejections first: this runs for every neighbour of every anchor.
+  // OCR noise rarely hits a word's first letter.
+  if (shorter < 5 || longer - shorter > 4 || a[0] != b[0]) return false;
   // Digits must match exactly: "2023" is not "2022".
   for (std::string_view w : {a, b}) {
     for (char c : w) {
       if (c >= '0' && c <= '9') return false;
     }
   }
-  if (Stem(a) == Stem(b)) return true;
+  const std::size_t sa = StemLength(a);
+  if (sa >= 4 && a.substr(0, sa) == b.substr(0, StemLength(b))) return true;
   const int max = shorter >= 9 ? 2 : 1;
   return EditDistance(a, b, max) <= max;
 }
@@ -193,13 +215,16 @@ LabelFit FitLabel(const std::vector<Word>& words, std::size_t begin, std::size_t
     const std::string& w = words[i].folded;
     if (w.size() < 3 || IsStopword(w) || IsGenericWord(w) || words[i].value >= 0) continue;
     const std::string stem = Stem(w);
-    for (int n = 1; n <= kObjectiveCount; ++n) {
-      for (const std::string& v : lex.vocabulary[n]) {
-        if (v == stem || WordsAlike(v, stem)) {
-          ++score[n];
-          break;
-        }
+    std::uint32_t mask = 0;
+    if (auto it = lex.vocabulary_index.find(stem); it != lex.vocabulary_index.end()) {
+      mask = it->second;
+    } else {
+      for (const auto& [v, m] : lex.vocabulary_by_letter[static_cast<unsigned char>(stem[0])]) {
+        if (WordsAlike(v, stem)) mask |= m;
       }
+    }
+    for (int n = 1; n <= kObjectiveCount; ++n) {
+      if (mask & (1u << n)) ++score[n];
     }
   }
   LabelFit fit;

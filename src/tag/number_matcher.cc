@@ -28,6 +28,8 @@ constexpr double kDisagreementConfidence = 0.5;
 constexpr std::size_t kMaxKeywordGap = 40;
 // Longest parenthesised label read after a number.
 constexpr std::size_t kMaxParenLabel = 200;
+// Most words in a label in parentheses.
+constexpr std::size_t kMaxParenLabelWords = 12;
 // Most words read as a label after "N -" or "N:".
 constexpr std::size_t kMaxDashLabelWords = 12;
 
@@ -231,13 +233,22 @@ class Scanner {
       : text_(text), words_(words), page_(page), context_(context), out_(out) {}
 
   void Run() {
+    // Which words are keywords, decided once: several checks look ahead.
+    keyword_.resize(words_.size());
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      const std::string& f = words_[i].folded;
+      if (f.empty() || (f[0] != 'o' && f[0] != '0')) continue;
+      const std::string_view base = BaseForm(f);
+      if (!IsKeyword(base)) continue;
+      keyword_[i] = base == "objective" || base == "objetivo" ? 2 : 1;
+    }
     std::size_t i = 0;
     while (i < words_.size()) {
       std::size_t next = i + 1;
-      std::string_view w = Base(i);
-      if (IsKeyword(w)) {
+      const char first = words_[i].folded[0];
+      if (keyword_[i]) {
         next = FromKeyword(i);
-      } else if (w == "gcm" || w == "pmm") {
+      } else if ((first == 'g' || first == 'p') && In(Base(i), {"gcm", "pmm"})) {
         next = FromCompactNumber(i);
       } else if (std::size_t used = 0; BeforeKeyword(i) && OrdinalAt(i, &used) > 0) {
         next = FromOrdinal(i, used);
@@ -258,8 +269,7 @@ class Scanner {
   // objective").
   bool BeforeKeyword(std::size_t i) const {
     for (std::size_t k = i + 1; k <= i + 3 && k < words_.size(); ++k) {
-      std::string_view w = Base(k);
-      if (w == "objective" || w == "objetivo") return true;
+      if (keyword_[k] == 2) return true;
     }
     return false;
   }
@@ -313,6 +323,15 @@ class Scanner {
       if (close == std::string_view::npos || close - p > kMaxParenLabel) return label;
       std::size_t end = next;
       while (end < words_.size() && words_[end].offset < close) ++end;
+      // An unclosed parenthesis must not swallow what follows: a label is a
+      // few words, with no parenthesis or citation of its own inside.
+      if (end - next > kMaxParenLabelWords ||
+          text_.substr(p + 1, close - p - 1).find('(') != std::string_view::npos) {
+        return label;
+      }
+      for (std::size_t m = next; m < end; ++m) {
+        if (keyword_[m]) return label;
+      }
       label.kind = Label::kParen;
       label.begin = next;
       label.end = end;
@@ -476,7 +495,7 @@ class Scanner {
         return;
       }
       const Span s = SentenceAround(text_, begin, end - begin);
-      const int leaning = SentenceLeaning(words_, s.begin, s.end, context_);
+      const int leaning = SentenceLeaning(text_, words_, s.begin, s.end, context_);
       // A label that fits its number ("8 (saving lives)") says these are the
       // GCM's objectives; so does an earlier citation in the same sentence.
       // A label that clearly names another objective ("Objective 20: Save
@@ -616,9 +635,9 @@ class Scanner {
     const int value = OrdinalAt(i, &used_again);
     std::size_t k = i + used;
     Owner owner = Owner::kUnknown;
-    if (k < words_.size() && MarkerAt(words_, k) != Marker::kNone &&
+    if (k < words_.size() && MarkerAt(text_, words_, k) != Marker::kNone &&
         GapOnly(Gap(k), "", false)) {
-      owner = MarkerAt(words_, k) == Marker::kForeign ? Owner::kOther : Owner::kGcm;
+      owner = MarkerAt(text_, words_, k) == Marker::kForeign ? Owner::kOther : Owner::kGcm;
       ++k;
     }
     if (k >= words_.size() || !In(Base(k), {"objective", "objetivo"}) ||
@@ -665,7 +684,7 @@ class Scanner {
       }
     }
     Span s = SentenceAround(text_, words_[i].offset, words_[end - 1].end() - words_[i].offset);
-    const int leaning = SentenceLeaning(words_, s.begin, s.end, context_);
+    const int leaning = SentenceLeaning(text_, words_, s.begin, s.end, context_);
     if (leaning < 0 || (leaning == 0 && !context_.names_gcm)) return i + 1;
     ObjectiveMention m;
     m.objective = v;
@@ -686,6 +705,8 @@ class Scanner {
   std::vector<ObjectiveMention>* out_;
   // 1 + the start of the sentence of the last accepted citation; 0 for none.
   std::size_t confirmed_sentence_ = 0;
+  // Per word: 0, 1 for a keyword, 2 for a singular one ("objective", "objetivo").
+  std::vector<unsigned char> keyword_;
 };
 
 }  // namespace

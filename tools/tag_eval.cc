@@ -20,9 +20,9 @@
 
 #include <algorithm>
 #include <chrono>
-#include <ctime>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -76,9 +76,8 @@ void PrintScores(const std::array<gcm::Score, gcm::kMentionKindCount>& by_kind,
     std::printf("  %-8s %9.3f %7.3f %5d %4d %4d\n", kKindNames[k], s.Precision(), s.Recall(),
                 s.true_positives, s.false_positives, s.false_negatives);
   }
-  std::printf("  %-8s %9.3f %7.3f %5d %4d %4d\n", "overall", overall.Precision(),
-              overall.Recall(), overall.true_positives, overall.false_positives,
-              overall.false_negatives);
+  std::printf("  %-8s %9.3f %7.3f %5d %4d %4d\n", "overall", overall.Precision(), overall.Recall(),
+              overall.true_positives, overall.false_positives, overall.false_negatives);
 }
 
 bool EvaluateSet(const fs::path& path, bool quiet) {
@@ -189,8 +188,8 @@ std::string StripHtml(std::string_view html) {
     }
     if (html[i] == '&') {
       static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
-          {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#x27;", "'"},
-          {"&#39;", "'"}, {"&nbsp;", " "}};
+          {"&amp;", "&"},  {"&lt;", "<"},  {"&gt;", ">"},  {"&quot;", "\""},
+          {"&#x27;", "'"}, {"&#39;", "'"}, {"&nbsp;", " "}};
       bool done = false;
       for (const auto& [entity, text] : kEntities) {
         if (html.substr(i, entity.size()) == entity) {
@@ -214,7 +213,8 @@ std::vector<gcm::Page> PdfPages(const fs::path& path) {
   for (int i = 0; i < doc->pages(); ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) continue;
-    poppler::byte_array bytes = page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
+    poppler::byte_array bytes =
+        page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
     gcm::Page p;
     p.number = i + 1;
     p.text.assign(bytes.begin(), bytes.end());
@@ -286,16 +286,16 @@ bool EvaluateBench(const fs::path& dir, const fs::path& manifest, bool pdf, bool
     found_total += static_cast<int>(expected.size() - missed.size());
     if (!missed.empty()) misses.push_back("  MISS " + file + ": [" + Join(missed) + "]");
   }
-  std::printf("\nbench corpus %s: %d documents (%s), %zu pages, %.1f MB\n",
-              dir.string().c_str(), documents, pdf ? "txt, html, pdf" : "txt, html", pages,
-              bytes / 1e6);
+  std::printf("\nbench corpus %s: %d documents (%s), %zu pages, %.1f MB\n", dir.string().c_str(),
+              documents, pdf ? "txt, html, pdf" : "txt, html", pages, bytes / 1e6);
   std::printf("  recall of objectives_cited: %.3f (%d of %d); %d mentions in all\n",
-              expected_total ? static_cast<double>(found_total) / expected_total : 1.0,
-              found_total, expected_total, mentions_total);
+              expected_total ? static_cast<double>(found_total) / expected_total : 1.0, found_total,
+              expected_total, mentions_total);
   std::printf("  tagging time: %.3f s wall, %.3f s CPU (%.1f us CPU per page)\n", seconds,
               cpu_seconds, pages ? cpu_seconds * 1e6 / static_cast<double>(pages) : 0.0);
   if (!quiet) {
-    for (std::size_t i = 0; i < misses.size() && i < 30; ++i) std::printf("%s\n", misses[i].c_str());
+    for (std::size_t i = 0; i < misses.size() && i < 30; ++i)
+      std::printf("%s\n", misses[i].c_str());
   }
   return true;
 }

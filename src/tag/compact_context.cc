@@ -16,29 +16,32 @@ bool In(std::string_view w, std::initializer_list<std::string_view> set) {
 // Adjacent words that make "objective N" someone else's: "Specific
 // Objective 2", "Strategic Objective 3", "IOM Strategic Plan Objective 1".
 bool IsQualifier(std::string_view w) {
-  return In(w, {"specific", "strategic", "operational", "general", "overall", "immediate",
-                "development", "institutional", "programme", "program", "project", "plan",
-                "strategy", "sustainable", "millennium", "national", "organizational",
-                "organisational", "corporate", "learning", "research"});
+  return In(w, {"specific",  "strategic",      "operational",    "general",     "overall",
+                "immediate", "development",    "institutional",  "programme",   "program",
+                "project",   "plan",           "strategy",       "sustainable", "millennium",
+                "national",  "organizational", "organisational", "corporate",   "learning",
+                "research"});
 }
 
 // Bodies and frameworks with numbered objectives of their own.
 bool IsOtherBody(std::string_view w) {
-  return In(w, {"iom", "oim", "unhcr", "acnur", "eu", "ue", "sdg", "sdgs", "ods", "gcr", "pact",
-                "refugees", "refugiados", "asylum", "asilo", "undaf", "unsdcf", "agenda",
-                "sendai", "mdg", "mdgs", "odm"});
+  return In(w, {"iom",    "oim",    "unhcr",  "acnur",    "eu",         "ue",     "sdg",   "sdgs",
+                "ods",    "gcr",    "pact",   "refugees", "refugiados", "asylum", "asilo", "undaf",
+                "unsdcf", "agenda", "sendai", "mdg",      "mdgs",       "odm"});
 }
 
 // Nouns after "of the" that make an objective some other body's.
 bool IsOtherOwnerNoun(std::string_view w) {
   return IsOtherBody(w) ||
-         In(w, {"plan", "strategy", "estrategia", "programme", "program", "programa", "project",
-                "proyecto", "mechanism", "mecanismo", "network", "red", "workshop", "taller",
-                "forum", "foro", "organization", "organisation", "organizacion", "agency",
-                "agencia", "initiative", "iniciativa", "fund", "fondo", "policy", "politica",
-                "law", "ley", "convention", "convencion", "framework", "marco", "report",
-                "informe", "document", "documento", "event", "evento", "meeting", "reunion",
-                "principles", "principios", "goals", "metas"});
+         In(w, {"plan",       "strategy",     "estrategia",   "programme",    "program",
+                "programa",   "project",      "proyecto",     "mechanism",    "mecanismo",
+                "network",    "red",          "workshop",     "taller",       "forum",
+                "foro",       "organization", "organisation", "organizacion", "agency",
+                "agencia",    "initiative",   "iniciativa",   "fund",         "fondo",
+                "policy",     "politica",     "law",          "ley",          "convention",
+                "convencion", "framework",    "marco",        "report",       "informe",
+                "document",   "documento",    "event",        "evento",       "meeting",
+                "reunion",    "principles",   "principios",   "goals",        "metas"});
 }
 
 bool IsHardPunctuation(char c) {
@@ -126,8 +129,8 @@ Marker MarkerAt(std::string_view text, const std::vector<Word>& words, std::size
       if (w == "pmm") return Marker::kGcmStrong;
       if (w == "pacto") return PactoMarker(text, words, i);
       if (w == "pact" || w == "pacts") return Marker::kForeign;
-      if (w == "plan" && ((i > 0 && At(words, i - 1) == "strategic") ||
-                          At(words, i + 1) == "estrategico")) {
+      if (w == "plan" &&
+          ((i > 0 && At(words, i - 1) == "strategic") || At(words, i + 1) == "estrategico")) {
         return Marker::kForeign;
       }
       break;
@@ -168,8 +171,8 @@ DocumentContext ContextOf(std::string_view text, const std::vector<Word>& words)
     if (c != 'g' && c != 'p' && c != 'c' && c != 'r') continue;
     Marker m = MarkerAt(text, words, i);
     if (m == Marker::kGcmStrong) context.names_gcm = true;
-    if (m == Marker::kForeign && (At(words, i) == "gcr" || At(words, i) == "compact" ||
-                                  At(words, i) == "pacto")) {
+    if (m == Marker::kForeign &&
+        (At(words, i) == "gcr" || At(words, i) == "compact" || At(words, i) == "pacto")) {
       // Only the refugee compacts make a bare "the Compact" doubtful.
       for (std::size_t k = i; k < i + 8 && k < words.size(); ++k) {
         if (In(At(words, k), {"refugees", "refugee", "refugiados", "gcr"})) {
@@ -226,8 +229,8 @@ Owner OwnerAfter(std::string_view text, const std::vector<Word>& words, std::siz
   if (!of && !in) return Owner::kUnknown;
   std::size_t k = i + 1;
   bool article = prep == "del";
-  if (In(At(words, k), {"the", "its", "this", "their", "la", "los", "las", "el", "este", "esta",
-                        "su", "sus"})) {
+  if (In(At(words, k),
+         {"the", "its", "this", "their", "la", "los", "las", "el", "este", "esta", "su", "sus"})) {
     article = true;
     ++k;
   }
@@ -255,7 +258,8 @@ int SentenceLeaning(std::string_view text, const std::vector<Word>& words, std::
                                 [](const Word& w, std::size_t off) { return w.offset < off; });
   bool foreign = false;
   for (auto it = first; it != words.end() && it->offset < end_offset; ++it) {
-    Owner owner = FromMarker(MarkerAt(text, words, static_cast<std::size_t>(it - words.begin())), context);
+    Owner owner =
+        FromMarker(MarkerAt(text, words, static_cast<std::size_t>(it - words.begin())), context);
     if (owner == Owner::kGcm) return 1;
     if (owner == Owner::kOther) foreign = true;
   }

@@ -15,22 +15,22 @@ namespace {
 const std::unordered_set<std::string_view>& Stopwords() {
   static const auto* words = new std::unordered_set<std::string_view>{
       // English
-      "a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "as", "at", "all", "that",
-      "by", "with", "their", "its", "from", "into", "only", "well", "towards", "throughout",
-      "is", "are", "be", "this", "these", "those", "such", "have", "has",
+      "a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "as", "at", "all", "that", "by",
+      "with", "their", "its", "from", "into", "only", "well", "towards", "throughout", "is", "are",
+      "be", "this", "these", "those", "such", "have", "has",
       // Spanish
       "y", "e", "o", "u", "de", "del", "la", "las", "el", "los", "lo", "para", "por", "al", "en",
-      "que", "su", "sus", "con", "como", "asi", "todo", "toda", "todos", "todas", "largo",
-      "sobre", "un", "una", "unos", "unas", "se", "ni"};
+      "que", "su", "sus", "con", "como", "asi", "todo", "toda", "todos", "todas", "largo", "sobre",
+      "un", "una", "unos", "unas", "se", "ni"};
   return *words;
 }
 
 const std::unordered_set<std::string_view>& GenericWords() {
   static const auto* words = new std::unordered_set<std::string_view>{
-      "migration",  "migrations", "migrant",     "migrants",    "migracion",   "migraciones",
-      "migrante",   "migrantes",  "migratorio",  "migratoria",  "migratorios", "migratorias",
-      "people",     "persons",    "personas",    "countries",   "country",     "paises",
-      "pais",       "international", "internacional", "internacionales"};
+      "migration", "migrations",    "migrant",       "migrants",       "migracion",   "migraciones",
+      "migrante",  "migrantes",     "migratorio",    "migratoria",     "migratorios", "migratorias",
+      "people",    "persons",       "personas",      "countries",      "country",     "paises",
+      "pais",      "international", "internacional", "internacionales"};
   return *words;
 }
 
@@ -49,8 +49,9 @@ constexpr Synonyms kSynonyms[] = {
     {1, "data datos statistics estadisticas evidence"},
     {2, "drivers adverse structural climate clima factores"},
     {3, "information informacion"},
-    {4, "identity identidad documentation documentacion documents documentos registration "
-        "registro"},
+    {4,
+     "identity identidad documentation documentacion documents documentos registration "
+     "registro"},
     {5, "pathways vias regularization regularizacion visas"},
     {6, "recruitment contratacion decent decente labour labor laboral employment empleo"},
     {7, "vulnerabilities vulnerabilidades vulnerability vulnerabilidad vulnerable"},
@@ -141,7 +142,8 @@ Lexicon Build() {
     }
   }
   for (const Synonyms& s : kSynonyms) {
-    for (const std::string& w : FoldedWordsOf(s.words)) AddUnique(&lex.vocabulary[s.objective], Stem(w));
+    for (const std::string& w : FoldedWordsOf(s.words))
+      AddUnique(&lex.vocabulary[s.objective], Stem(w));
   }
   for (int n = 1; n <= kObjectiveCount; ++n) {
     for (const std::string& stem : lex.vocabulary[n]) lex.vocabulary_index[stem] |= 1u << n;
@@ -152,7 +154,8 @@ Lexicon Build() {
   }
   lex.anchor_shape.assign(256, {});
   for (const auto& [word, places] : lex.anchors) {
-    lex.anchor_shape[static_cast<unsigned char>(word[0])][std::min<std::size_t>(word.size(), 31)] = true;
+    lex.anchor_shape[static_cast<unsigned char>(word[0])][std::min<std::size_t>(word.size(), 31)] =
+        true;
   }
   return lex;
 }
@@ -186,7 +189,9 @@ std::size_t StemLength(std::string_view folded) {
 
 }  // namespace
 
-std::string Stem(std::string_view folded) { return std::string(folded.substr(0, StemLength(folded))); }
+std::string Stem(std::string_view folded) {
+  return std::string(folded.substr(0, StemLength(folded)));
+}
 
 bool WordsAlike(std::string_view a, std::string_view b) {
   if (a == b) return true;

@@ -9,12 +9,12 @@
 #ifndef GCMSEARCH_TAG_LEXICON_H_
 #define GCMSEARCH_TAG_LEXICON_H_
 
+#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <algorithm>
 #include <unordered_map>
 #include <utility>
 #include <vector>
@@ -60,7 +60,8 @@ const Lexicon& GetLexicon();
 // True when `folded` may be a title anchor (cheap test before the lookup).
 inline bool MayBeAnchor(const Lexicon& lex, const std::string& folded) {
   if (folded.size() < 4) return false;
-  return lex.anchor_shape[static_cast<unsigned char>(folded[0])][std::min<std::size_t>(folded.size(), 31)];
+  return lex.anchor_shape[static_cast<unsigned char>(folded[0])]
+                         [std::min<std::size_t>(folded.size(), 31)];
 }
 
 // True for English and Spanish function words ("the", "of", "de", "los").

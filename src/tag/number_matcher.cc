@@ -43,6 +43,7 @@ bool WithinOneEdit(std::string_view a, std::string_view b) {
   if (b.size() - a.size() > 1) return false;
   std::size_t i = 0;
   while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return true;
   if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);
   return a.substr(i) == b.substr(i + 1);
 }
@@ -71,12 +72,13 @@ bool IsOwnerPreposition(std::string_view w) {
 
 // Words that make the number before them a quantity.
 bool IsMeasureWord(std::string_view w) {
-  return In(w, {"years",   "year",          "months",        "month",      "days",     "weeks",
-                "hours",   "partners",      "countries",     "states",     "people",   "persons",
-                "million", "millions",      "billion",       "percent",    "per",      "times",
-                "pages",   "participants",  "members",       "organizations", "organisations",
-                "agencies", "anos",         "ano",           "meses",      "dias",     "semanas",
-                "horas",   "paises",        "socios",        "personas",   "millones", "por",
+  return In(w, {"years",   "year",          "months",        "month",          "days",
+                "weeks",   "hours",         "partners",      "countries",      "states",
+                "people",  "persons",       "million",       "millions",       "billion",
+                "percent", "per",           "times",         "pages",          "participants",
+                "members", "organizations", "organisations", "agencies",       "anos",
+                "ano",     "meses",         "dias",          "semanas",        "horas",
+                "paises",  "socios",        "personas",      "millones",       "por",
                 "veces",   "participantes", "miembros",      "organizaciones", "agencias",
                 "goals",   "metas",         "principles",    "principios"});
 }
@@ -164,24 +166,25 @@ struct OrdinalWord {
   std::string_view word;
   int value;
 };
+// English and Spanish ordinals up to 23; "twenty-third" and "vigésimo tercero"
+// are read as two words (see OrdinalAt).
 constexpr OrdinalWord kOrdinals[] = {
-    {"first", 1},          {"second", 2},         {"third", 3},          {"fourth", 4},
-    {"fifth", 5},          {"sixth", 6},          {"seventh", 7},        {"eighth", 8},
-    {"ninth", 9},          {"tenth", 10},         {"eleventh", 11},      {"twelfth", 12},
-    {"thirteenth", 13},    {"fourteenth", 14},    {"fifteenth", 15},     {"sixteenth", 16},
-    {"seventeenth", 17},   {"eighteenth", 18},    {"nineteenth", 19},    {"twentieth", 20},
-    {"primer", 1},         {"primero", 1},        {"primera", 1},        {"segundo", 2},
-    {"segunda", 2},        {"tercer", 3},         {"tercero", 3},        {"tercera", 3},
-    {"cuarto", 4},         {"cuarta", 4},         {"quinto", 5},         {"quinta", 5},
-    {"sexto", 6},          {"sexta", 6},          {"septimo", 7},        {"setimo", 7},
-    {"septima", 7},        {"octavo", 8},         {"octava", 8},         {"noveno", 9},
-    {"novena", 9},         {"decimo", 10},        {"decima", 10},        {"undecimo", 11},
-    {"decimoprimero", 11}, {"decimoprimer", 11},  {"duodecimo", 12},     {"decimosegundo", 12},
-    {"decimotercero", 13}, {"decimotercer", 13},  {"decimocuarto", 14},  {"decimoquinto", 15},
-    {"decimosexto", 16},   {"decimoseptimo", 17}, {"decimoctavo", 18},   {"decimooctavo", 18},
-    {"decimonoveno", 19},  {"decimonono", 19},    {"vigesimo", 20},      {"vigesima", 20},
+    // clang-format off
+    {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5}, {"sixth", 6},
+    {"seventh", 7}, {"eighth", 8}, {"ninth", 9}, {"tenth", 10}, {"eleventh", 11}, {"twelfth", 12},
+    {"thirteenth", 13}, {"fourteenth", 14}, {"fifteenth", 15}, {"sixteenth", 16},
+    {"seventeenth", 17}, {"eighteenth", 18}, {"nineteenth", 19}, {"twentieth", 20}, {"primer", 1},
+    {"primero", 1}, {"primera", 1}, {"segundo", 2}, {"segunda", 2}, {"tercer", 3}, {"tercero", 3},
+    {"tercera", 3}, {"cuarto", 4}, {"cuarta", 4}, {"quinto", 5}, {"quinta", 5}, {"sexto", 6},
+    {"sexta", 6}, {"septimo", 7}, {"setimo", 7}, {"septima", 7}, {"octavo", 8}, {"octava", 8},
+    {"noveno", 9}, {"novena", 9}, {"decimo", 10}, {"decima", 10}, {"undecimo", 11},
+    {"decimoprimero", 11}, {"decimoprimer", 11}, {"duodecimo", 12}, {"decimosegundo", 12},
+    {"decimotercero", 13}, {"decimotercer", 13}, {"decimocuarto", 14}, {"decimoquinto", 15},
+    {"decimosexto", 16}, {"decimoseptimo", 17}, {"decimoctavo", 18}, {"decimooctavo", 18},
+    {"decimonoveno", 19}, {"decimonono", 19}, {"vigesimo", 20}, {"vigesima", 20},
     {"vigesimoprimero", 21}, {"vigesimoprimer", 21}, {"vigesimosegundo", 22},
     {"vigesimotercero", 23}, {"vigesimotercer", 23},
+    // clang-format on
 };
 
 int OrdinalWordValue(std::string_view w) {
@@ -198,7 +201,8 @@ int DigitOrdinalValue(std::string_view w) {
   while (d < w.size() && d < 2 && w[d] >= '0' && w[d] <= '9') value = value * 10 + (w[d++] - '0');
   if (d == 0 || d == w.size()) return 0;
   std::string_view suffix = w.substr(d);
-  if (!In(suffix, {"st", "nd", "rd", "th", "o", "er", "ero", "do", "to", "vo", "no", "mo"})) return 0;
+  if (!In(suffix, {"st", "nd", "rd", "th", "o", "er", "ero", "do", "to", "vo", "no", "mo"}))
+    return 0;
   return IsObjectiveNumber(value) ? value : 0;
 }
 
@@ -279,7 +283,8 @@ class Scanner {
   }
   bool IsLetterWord(std::size_t i) const {
     if (i >= words_.size()) return false;
-    unsigned char c = static_cast<unsigned char>(words_[i].folded.empty() ? '0' : words_[i].folded[0]);
+    unsigned char c =
+        static_cast<unsigned char>(words_[i].folded.empty() ? '0' : words_[i].folded[0]);
     return !(c >= '0' && c <= '9');
   }
 
@@ -373,7 +378,9 @@ class Scanner {
   // Reads the numbers of a citation from word `first`: lists, ranges and
   // their labels. `head_offset` is where the citing phrase starts (the
   // keyword); `strict_first` rejects a first number followed by a plain word
-  // ("GCM 5 years").
+  // ("GCM 5 years", "PMM 5 años"), as "GCM N" needs; `heading` says a line
+  // break or colon came between keyword and number, so that "1." followed by
+  // words that are not objective 1's is a list item, not a citation.
   Parse ReadItems(std::size_t first, std::size_t head_offset, bool strict_first,
                   bool heading) const {
     Parse parse;
@@ -440,8 +447,8 @@ class Scanner {
         item.objective = n;
         item.offset = is_first ? head_offset : words_[pos].offset;
         item.end = words_[last].end();
-        item.has_label = values.size() == 1 &&
-                         (label.kind == Label::kParen || label.kind == Label::kDash);
+        item.has_label =
+            values.size() == 1 && (label.kind == Label::kParen || label.kind == Label::kDash);
         item.fit = fit;
         parse.items.push_back(item);
       }
@@ -561,8 +568,7 @@ class Scanner {
     // "Objectives of the GCM: 1, 8", "Objetivos del Pacto: 4, 8".
     if (In(Base(j), {"of", "del", "de"})) {
       std::size_t m = j;
-      while (m < j + 7 && m + 1 < words_.size() &&
-             Gap(m + 1).find(':') == std::string_view::npos) {
+      while (m < j + 7 && m + 1 < words_.size() && Gap(m + 1).find(':') == std::string_view::npos) {
         ++m;
       }
       if (m < j + 7 && m + 1 < words_.size() && IsNumberWord(m + 1)) {
@@ -595,9 +601,8 @@ class Scanner {
       return parse.resume;
     }
     // "objective No. 8", "objetivo nº 8", "objetivos del 1 al 3".
-    for (int signs = 0; signs < 2 && j + 1 < words_.size() && IsNumberSign(Base(j)) &&
-                        !IsNumberWord(j);
-         ++signs) {
+    for (int signs = 0;
+         signs < 2 && j + 1 < words_.size() && IsNumberSign(Base(j)) && !IsNumberWord(j); ++signs) {
       ++j;
     }
     if (In(Base(j), {"from", "del", "de"}) && j + 3 < words_.size() && IsNumberWord(j + 1) &&

@@ -106,7 +106,8 @@ class Aligner {
         r.text_end += 2;
         continue;
       }
-      if (r.title_end + 1 < title_.size() && Joins(want, title_[r.title_end + 1], words_[t].folded)) {
+      if (r.title_end + 1 < title_.size() &&
+          Joins(want, title_[r.title_end + 1], words_[t].folded)) {
         r.title_end += 2;
         ++r.text_end;
         continue;

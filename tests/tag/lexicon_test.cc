@@ -20,19 +20,19 @@ TEST(Lexicon, ComparesWordsAcrossInflectionAndOcrNoise) {
     bool alike;
   };
   const Pair cases[] = {
-      {"es", "dialogo", "didlogo", true},          // OCR: one wrong letter
-      {"es", "revision", "revisieon", true},       // OCR: one extra letter
+      {"es", "dialogo", "didlogo", true},     // OCR: one wrong letter
+      {"es", "revision", "revisieon", true},  // OCR: one extra letter
       {"es", "informacion", "informacien", true},
-      {"es", "mundiales", "mundial", true},        // plural
-      {"en", "promoting", "promote", true},        // inflection
+      {"es", "mundiales", "mundial", true},  // plural
+      {"en", "promoting", "promote", true},  // inflection
       {"en", "eliminating", "eliminate", true},
       {"en", "international", "internacional", true},
       {"en", "drivers", "drlvers", true},
-      {"en", "save", "safe", false},               // short words must be equal
+      {"en", "save", "safe", false},  // short words must be equal
       {"en", "data", "date", false},
       {"en", "migration", "migrants", false},
       {"en", "legal", "local", false},
-      {"en", "2023", "2022", false},               // numbers never fuzzy
+      {"en", "2023", "2022", false},                // numbers never fuzzy
       {"en", "coordinated", "coordlnatcd", true},   // two edits allowed in long words
       {"es", "coordinadas", "coordinated", false},  // not three
   };
@@ -68,7 +68,8 @@ TEST(Lexicon, TellsWhetherALabelFitsItsNumber) {
     std::vector<Word> words = FoldedWords(c.label);
     LabelFit fit = FitLabel(words, 0, words.size(), c.objective);
     EXPECT_EQ(fit.own > 0, c.fits) << c.lang << ": " << c.objective << " (" << c.label << ")";
-    EXPECT_EQ(fit.Disagrees(), c.disagrees) << c.lang << ": " << c.objective << " (" << c.label << ")";
+    EXPECT_EQ(fit.Disagrees(), c.disagrees)
+        << c.lang << ": " << c.objective << " (" << c.label << ")";
   }
 }
 

@@ -35,7 +35,8 @@ std::vector<int> Found(const Case& c, MentionKind kind) {
 
 void ExpectKind(const std::vector<Case>& cases, MentionKind kind) {
   for (const Case& c : cases) {
-    EXPECT_EQ(Found(c, kind), c.expected) << MentionKindName(kind) << " (" << c.lang << "): " << c.input;
+    EXPECT_EQ(Found(c, kind), c.expected)
+        << MentionKindName(kind) << " (" << c.lang << "): " << c.input;
   }
 }
 
@@ -72,11 +73,14 @@ TEST(ObjectiveTagger, FindsObjectivesCitedByNumber) {
           {"en", "the Compact's Objective 13", {13}},
           {"en", "Workshop on GCM 13 and alternatives to detention", {13}},
           {"en", "OBJECTIVE 20 - REMITTANCES", {20}},
-          {"en", "Prioritising GCM objectives 4 (legal identity), 8 (saving lives), and 13 "
-                 "(alternatives to detention) in the agenda.",
+          {"en",
+           "Prioritising GCM objectives 4 (legal identity), 8 (saving lives), and 13 "
+           "(alternatives to detention) in the agenda.",
            {4, 8, 13}},
           {"en", "Compact objectives: 1, 8, 23", {1, 8, 23}},
-          {"en", "In line with objectives 4 and 22 of the Global Compact, partners agreed.", {4, 22}},
+          {"en",
+           "In line with objectives 4 and 22 of the Global Compact, partners agreed.",
+           {4, 22}},
           {"en", "Priority was given to GCM objective 6 and objective 19.", {6, 19}},
           {"en", "Relevant GCM objective(s): 4, 15", {4, 15}},
           {"en", "Objective No. 8 of the GCM", {8}},
@@ -84,8 +88,9 @@ TEST(ObjectiveTagger, FindsObjectivesCitedByNumber) {
           {"es", "Las actividades contribuyen a los objetivos 2, 5 y 11 del PMM.", {2, 5, 11}},
           {"es", "Objetivos del Pacto: 4, 8, 13.", {4, 8, 13}},
           {"es", "Se priorizaron el objetivo 3 y el objetivo 17 del PMM.", {3, 17}},
-          {"es", "objetivos 16 (inclusión y cohesión social); objetivo 19 (contribución de los "
-                 "migrantes y la diáspora) y, objetivo 20 (protección social) en la agenda",
+          {"es",
+           "objetivos 16 (inclusión y cohesión social); objetivo 19 (contribución de los "
+           "migrantes y la diáspora) y, objetivo 20 (protección social) en la agenda",
            {16, 19, 20}},
           {"es", "OBJETIVO 20 - REMESAS", {20}},
           {"es", "el objetivo n.º 6 del PMM", {6}},
@@ -115,15 +120,18 @@ TEST(ObjectiveTagger, ReadsRangesAndOrdinals) {
 TEST(ObjectiveTagger, ToleratesLineBreaksFootnoteNumbersAndOcrNoise) {
   ExpectKind(
       {
-          {"en", "Prioritising GCM objectives 4 (legal\nidentity), 8 (saving\nlives) in the agenda.",
+          {"en",
+           "Prioritising GCM objectives 4 (legal\nidentity), 8 (saving\nlives) in the agenda.",
            {4, 8}},
           {"en", "Partners also referred to GCM\nobjective 17 on discrimination.", {17}},
-          {"en", "In line with objective 16 of the Global Compact2, the plan promotes inclusion.",
+          {"en",
+           "In line with objective 16 of the Global Compact2, the plan promotes inclusion.",
            {16}},
           {"en", "GCM objectlve 8 on missing migrants", {8}},
-          {"es", "* Priorizacién de los objetivos 4 (identidad juridica), objetivo 8 "
-                 "(salvaguardar\nvidas), y el objetivo 13 (alternativas a\n\nla detencion) en la "
-                 "agenda.",
+          {"es",
+           "* Priorizacién de los objetivos 4 (identidad juridica), objetivo 8 "
+           "(salvaguardar\nvidas), y el objetivo 13 (alternativas a\n\nla detencion) en la "
+           "agenda.",
            {4, 8, 13}},
           {"es", "los objetivos\n4 y 8 del PMM", {4, 8}},
           {"es", "el objetlvo 8 del PMM", {8}},
@@ -131,22 +139,28 @@ TEST(ObjectiveTagger, ToleratesLineBreaksFootnoteNumbersAndOcrNoise) {
       MentionKind::kNumber);
   ExpectKind(
       {
-          {"en", "Save lives and establish coordinated international efforts on missing\n      "
-                 "migrants.",
+          {"en",
+           "Save lives and establish coordinated international efforts on missing\n      "
+           "migrants.",
            {8}},
-          {"en", "collect and utilize accurate and disaggregated data as a basis for evidence-\n"
-                 "based policies",
+          {"en",
+           "collect and utilize accurate and disaggregated data as a basis for evidence-\n"
+           "based policies",
            {1}},
-          {"en", "Minimize the adverse drlvers and structural factors that compel people to leave "
-                 "their country of orlgin",
+          {"en",
+           "Minimize the adverse drlvers and structural factors that compel people to leave "
+           "their country of orlgin",
            {2}},
-          {"es", "Proporcionar informacién exacta y oportuna en todas las etapas de la migracién",
+          {"es",
+           "Proporcionar informacién exacta y oportuna en todas las etapas de la migracién",
            {3}},
-          {"es", "Establecer mecanismos para la portabili-\ndad de la seguridad social y las "
-                 "prestaciones adquiridas",
+          {"es",
+           "Establecer mecanismos para la portabili-\ndad de la seguridad social y las "
+           "prestaciones adquiridas",
            {22}},
-          {"es", "Salvar vldas y emprender iniciativas internacionales coordinadas sobre los "
-                 "migrantes desaparecldos",
+          {"es",
+           "Salvar vldas y emprender iniciativas internacionales coordinadas sobre los "
+           "migrantes desaparecldos",
            {8}},
       },
       MentionKind::kTitle);
@@ -155,27 +169,34 @@ TEST(ObjectiveTagger, ToleratesLineBreaksFootnoteNumbersAndOcrNoise) {
 TEST(ObjectiveTagger, FindsObjectivesCitedByTitle) {
   ExpectKind(
       {
-          {"en", "Use migration detention only as a measure of last resort and work towards "
-                 "alternatives",
+          {"en",
+           "Use migration detention only as a measure of last resort and work towards "
+           "alternatives",
            {13}},
           {"en", "PROVIDE ACCESS TO BASIC SERVICES FOR MIGRANTS", {15}},
-          {"en", "Eliminating all forms of discrimination and promoting evidence-based public "
-                 "discourse to shape perceptions of migration is essential.",
+          {"en",
+           "Eliminating all forms of discrimination and promoting evidence-based public "
+           "discourse to shape perceptions of migration is essential.",
            {17}},
           {"en", "to strengthen international cooperation and global partnerships", {23}},
-          {"en", "Strengthen international cooperation and global partnerships for safe, orderly "
-                 "and regular migration",
+          {"en",
+           "Strengthen international cooperation and global partnerships for safe, orderly "
+           "and regular migration",
            {23}},
-          {"es", "Recopilar y utilizar datos exactos y desglosados para formular políticas con "
-                 "base empírica",
+          {"es",
+           "Recopilar y utilizar datos exactos y desglosados para formular políticas con "
+           "base empírica",
            {1}},
-          {"es", "Utilizar la detención de migrantes solo como último recurso y buscar otras "
-                 "alternativas",
+          {"es",
+           "Utilizar la detención de migrantes solo como último recurso y buscar otras "
+           "alternativas",
            {13}},
-          {"es", "la Red busca salvar vidas y emprender iniciativas internacionales coordinadas",
+          {"es",
+           "la Red busca salvar vidas y emprender iniciativas internacionales coordinadas",
            {8}},
-          {"es", "INVERTIR EN EL DESARROLLO DE APTITUDES Y FACILITAR EL RECONOCIMIENTO MUTUO DE "
-                 "APTITUDES, CUALIFICACIONES Y COMPETENCIAS",
+          {"es",
+           "INVERTIR EN EL DESARROLLO DE APTITUDES Y FACILITAR EL RECONOCIMIENTO MUTUO DE "
+           "APTITUDES, CUALIFICACIONES Y COMPETENCIAS",
            {18}},
       },
       MentionKind::kTitle);
@@ -185,8 +206,9 @@ TEST(ObjectiveTagger, FindsHubLinksEvenWhenPdfTextBreaksThem) {
   ExpectKind(
       {
           {"en", "https://migrationnetwork.un.org/hub?gcm_objectives=297&region=All", {19}},
-          {"en", "https://migrationnetwork.un.org/hub?\ngcm_objectives=286&cross_cutting_theme=All"
-                 "&type_of_\nresource=All",
+          {"en",
+           "https://migrationnetwork.un.org/hub?\ngcm_objectives=286&cross_cutting_theme=All"
+           "&type_of_\nresource=All",
            {8}},
           {"en", "https://migrationnetwork.un.org/hub?gcm_objec\ntives=301&region=All", {23}},
           {"en", "https://migrationnetwork.un.org/hub?gcm_objectives=2\n93&region=All", {15}},
@@ -249,25 +271,31 @@ TEST(ObjectiveTagger, IgnoresCountsOfObjectives) {
 
 TEST(ObjectiveTagger, IgnoresNumberedListsUnderGenericHeadings) {
   ExpectNothing({
-      {"en", "WHAT OBJECTIVES HAVE BEEN SET FOR 2023?\n\nThree strategic areas of work have been "
-             "identified for the GCM review:\n\n1. Significantly improving communication.\n\n2. "
-             "Expanding the Mechanism's outreach."},
-      {"en", "The Mechanism works within the GCM.\n\nOBJECTIVES\n1. Strengthen the capacities of "
-             "members in communication.\n2. Expand the membership."},
-      {"es", "¿QUÉ OBJETIVOS SE HAN FIJADO PARA 2023?\n1. Generar mayor comunicación y "
-             "visibilidad del Mecanismo.\n2. Expandir el alcance del Mecanismo."},
-      {"es", "El Mecanismo trabaja en el marco del PMM.\n\nOBJETIVOS:\n1. Fortalecer las "
-             "capacidades de los integrantes.\n2. Ampliar la membresía."},
+      {"en",
+       "WHAT OBJECTIVES HAVE BEEN SET FOR 2023?\n\nThree strategic areas of work have been "
+       "identified for the GCM review:\n\n1. Significantly improving communication.\n\n2. "
+       "Expanding the Mechanism's outreach."},
+      {"en",
+       "The Mechanism works within the GCM.\n\nOBJECTIVES\n1. Strengthen the capacities of "
+       "members in communication.\n2. Expand the membership."},
+      {"es",
+       "¿QUÉ OBJETIVOS SE HAN FIJADO PARA 2023?\n1. Generar mayor comunicación y "
+       "visibilidad del Mecanismo.\n2. Expandir el alcance del Mecanismo."},
+      {"es",
+       "El Mecanismo trabaja en el marco del PMM.\n\nOBJETIVOS:\n1. Fortalecer las "
+       "capacidades de los integrantes.\n2. Ampliar la membresía."},
   });
 }
 
 TEST(ObjectiveTagger, IgnoresOtherCompactsAndPacts) {
   ExpectNothing({
       {"en", "This is objective 2 of the Global Compact on Refugees."},
-      {"en", "The Global Compact on Refugees has four objectives; objective 1 is to ease "
-             "pressures on host countries."},
-      {"en", "The Global Compact on Refugees was affirmed in 2018. The Compact's objective 2 is "
-             "to enhance refugee self-reliance."},
+      {"en",
+       "The Global Compact on Refugees has four objectives; objective 1 is to ease "
+       "pressures on host countries."},
+      {"en",
+       "The Global Compact on Refugees was affirmed in 2018. The Compact's objective 2 is "
+       "to enhance refugee self-reliance."},
       {"en", "Objective 3 of the EU Pact on Migration and Asylum concerns border procedures."},
       {"en", "Companies joining the UN Global Compact commit to Principle 10 against corruption."},
       {"en", "objective 10 of the UN Global Compact"},
@@ -282,8 +310,9 @@ TEST(ObjectiveTagger, IgnoresShortLabelsAndTitleFragmentsOnTheirOwn) {
       {"en", "Data is key for the GCM review."},
       {"en", "BORDER GOVERNANCE, SAVING LIVES AND SUSTAINABLE REINTEGRATION"},
       {"en", "Remittances reached 150 billion dollars in the region."},
-      {"en", "Promote a higher social inclusion of migrants through the increase of pathways for "
-             "regular migration."},
+      {"en",
+       "Promote a higher social inclusion of migrants through the increase of pathways for "
+       "regular migration."},
       {"en", "The Forum focused on reducing vulnerabilities in migration."},
       {"en", "Municipalities improved access to basic services for migrants."},
       {"en", "Children should be detained only as a measure of last resort."},
@@ -326,7 +355,8 @@ TEST(ObjectiveTagger, CountsABareNumberOnlyWhenTheDocumentNamesTheGcm) {
 
   // A document about the Global Compact on Refugees gives no such context.
   Document refugees;
-  refugees.pages = {{1, "The Global Compact on Refugees.\n\nObjective 2 is self-reliance.", false, "en"}};
+  refugees.pages = {
+      {1, "The Global Compact on Refugees.\n\nObjective 2 is self-reliance.", false, "en"}};
   EXPECT_TRUE(TagObjectives(refugees).empty());
 }
 
@@ -339,14 +369,17 @@ TEST(ObjectiveTagger, LowersConfidenceWhenNumberAndLabelDisagree) {
   };
   const Disagreement cases[] = {
       {"en", "The project contributes to GCM objective 8 (remittances).", 8, true},
-      {"en", "GCM objectives 16 (inclusion and social cohesion); 19 (migrant and diaspora "
-             "contributions) and, 20 (social protection) in the agenda.",
+      {"en",
+       "GCM objectives 16 (inclusion and social cohesion); 19 (migrant and diaspora "
+       "contributions) and, 20 (social protection) in the agenda.",
        20, true},
-      {"en", "GCM objectives 16 (inclusion and social cohesion); 19 (migrant and diaspora "
-             "contributions) and, 20 (social protection) in the agenda.",
+      {"en",
+       "GCM objectives 16 (inclusion and social cohesion); 19 (migrant and diaspora "
+       "contributions) and, 20 (social protection) in the agenda.",
        16, false},
-      {"en", "Objective 20: Save lives and establish coordinated international efforts on missing "
-             "migrants",
+      {"en",
+       "Objective 20: Save lives and establish coordinated international efforts on missing "
+       "migrants",
        20, true},
       {"en", "OBJECTIVE 20 - REMITTANCES", 20, false},
       {"en", "GCM objective 8 (saving lives)", 8, false},
@@ -376,27 +409,32 @@ TEST(ObjectiveTagger, ReportsPageOffsetLengthAndEvidence) {
     const char* evidence;  // the sentence or line, whitespace collapsed
   };
   const Where cases[] = {
-      {"en", "Intro.\n\n• Prioritising GCM objectives 4 (legal identity), 8 (saving lives), and 13\n"
-             "(alternatives to detention) in the agenda.\n\nNext.",
+      {"en",
+       "Intro.\n\n• Prioritising GCM objectives 4 (legal identity), 8 (saving lives), and 13\n"
+       "(alternatives to detention) in the agenda.\n\nNext.",
        4, MentionKind::kNumber, "objectives 4",
        "Prioritising GCM objectives 4 (legal identity), 8 (saving lives), and 13 (alternatives "
        "to detention) in the agenda."},
-      {"en", "Intro.\n\n• Prioritising GCM objectives 4 (legal identity), 8 (saving lives), and 13\n"
-             "(alternatives to detention) in the agenda.\n\nNext.",
+      {"en",
+       "Intro.\n\n• Prioritising GCM objectives 4 (legal identity), 8 (saving lives), and 13\n"
+       "(alternatives to detention) in the agenda.\n\nNext.",
        13, MentionKind::kNumber, "13",
        "Prioritising GCM objectives 4 (legal identity), 8 (saving lives), and 13 (alternatives "
        "to detention) in the agenda."},
-      {"es", "Otra frase. Este trabajo se alinea con el objetivo 7 del Pacto Mundial para la "
-             "Migración. Fin.",
+      {"es",
+       "Otra frase. Este trabajo se alinea con el objetivo 7 del Pacto Mundial para la "
+       "Migración. Fin.",
        7, MentionKind::kNumber, "objetivo 7",
        "Este trabajo se alinea con el objetivo 7 del Pacto Mundial para la Migración."},
-      {"en", "Thematic priorities:\n   1. Save lives and establish coordinated international "
-             "efforts on missing\n      migrants.\n",
+      {"en",
+       "Thematic priorities:\n   1. Save lives and establish coordinated international "
+       "efforts on missing\n      migrants.\n",
        8, MentionKind::kTitle,
        "Save lives and establish coordinated international efforts on missing\n      migrants",
        "Save lives and establish coordinated international efforts on missing migrants."},
-      {"en", "Click here\nhttps://migrationnetwork.un.org/hub?\ngcm_objectives=286&cross_cutting_"
-             "theme=All&type_of_\nresource=All\nhttps://example.org/",
+      {"en",
+       "Click here\nhttps://migrationnetwork.un.org/hub?\ngcm_objectives=286&cross_cutting_"
+       "theme=All&type_of_\nresource=All\nhttps://example.org/",
        8, MentionKind::kLink, "gcm_objectives=286",
        "https://migrationnetwork.un.org/hub?gcm_objectives=286&cross_cutting_theme=All&type_of_"
        "resource=All"},
@@ -427,10 +465,10 @@ TEST(ObjectiveTagger, BoundsTheEvidenceOfVeryLongSentences) {
 }
 
 TEST(ObjectiveTagger, ReturnsMentionsInTextOrder) {
-  std::vector<ObjectiveMention> mentions =
-      TagText("GCM objective 9 first; then Objective 2 of the GCM; "
-              "https://migrationnetwork.un.org/hub?gcm_objectives=279 last.",
-              "en", 1);
+  std::vector<ObjectiveMention> mentions = TagText(
+      "GCM objective 9 first; then Objective 2 of the GCM; "
+      "https://migrationnetwork.un.org/hub?gcm_objectives=279 last.",
+      "en", 1);
   ASSERT_EQ(mentions.size(), 3u);
   EXPECT_EQ(mentions[0].objective, 9);
   EXPECT_EQ(mentions[1].objective, 2);
@@ -442,7 +480,8 @@ TEST(ObjectiveTagger, ReturnsMentionsInTextOrder) {
 
 TEST(ObjectiveTagger, KeepsLinksApartFromTextualCitations) {
   Document doc;
-  doc.pages = {{1, "GCM objective 4.\nhttps://migrationnetwork.un.org/hub?gcm_objectives=286", false, "en"}};
+  doc.pages = {
+      {1, "GCM objective 4.\nhttps://migrationnetwork.un.org/hub?gcm_objectives=286", false, "en"}};
   doc.links = {"https://migrationnetwork.un.org/hub?gcm_objectives=286&region=All",  // dup of text
                "https://migrationnetwork.un.org/es/hub?gcm_objectives=301",
                "https://migrationnetwork.un.org/es/hub?gcm_objectives=301&x=1",  // same objective
@@ -536,7 +575,8 @@ TEST(ObjectiveTagger, FindsWhatEachSampleDocumentCites) {
     doc.mentions = TagObjectives(doc);
     ObjectivesByKind found = ObjectivesOf(doc.mentions);
     for (int k = 0; k < kMentionKindCount; ++k) {
-      EXPECT_EQ(found[k], expected[k]) << f[0] << ": " << MentionKindName(static_cast<MentionKind>(k));
+      EXPECT_EQ(found[k], expected[k])
+          << f[0] << ": " << MentionKindName(static_cast<MentionKind>(k));
     }
     for (const ObjectiveMention& m : doc.mentions) {
       ASSERT_GE(m.page, 1);

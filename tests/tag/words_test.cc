@@ -27,8 +27,12 @@ TEST(TagWords, ShedsPossessivesAndGluedFootnoteNumbers) {
     const char* base;
   };
   const Case cases[] = {
-      {"compact's", "compact"}, {"compact\u2019s", "compact"}, {"compact1", "compact"},
-      {"gcm3", "gcm"},          {"objectives12", "objectives"}, {"13", "13"},
+      {"compact's", "compact"},
+      {"compact\u2019s", "compact"},
+      {"compact1", "compact"},
+      {"gcm3", "gcm"},
+      {"objectives12", "objectives"},
+      {"13", "13"},
       {"covid2019", "covid2019"},  // more than two digits: part of the word
       {"a1", "a1"},
   };

@@ -219,7 +219,8 @@ struct Item {
   int objective = 0;
   std::size_t offset = 0;
   std::size_t end = 0;
-  bool has_label = false;
+  bool has_label = false;       // a label in parentheses or after a dash
+  bool fitting_period = false;  // "Objective 23. Strengthen ...": words that fit it
   LabelFit fit;
 };
 
@@ -449,6 +450,8 @@ class Scanner {
         item.end = words_[last].end();
         item.has_label =
             values.size() == 1 && (label.kind == Label::kParen || label.kind == Label::kDash);
+        item.fitting_period = values.size() == 1 && label.kind == Label::kEnumerator &&
+                              fit.own > 0 && fit.own >= fit.best_other;
         item.fit = fit;
         parse.items.push_back(item);
       }
@@ -510,7 +513,8 @@ class Scanner {
       // doubtful.
       bool confirmed = s.begin + 1 == confirmed_sentence_;
       for (const Item& item : parse.items) {
-        confirmed = confirmed || (item.has_label && (item.fit.own > 0 || item.fit.best_other >= 2));
+        confirmed = confirmed || item.fitting_period ||
+                    (item.has_label && (item.fit.own > 0 || item.fit.best_other >= 2));
       }
       if (leaning < 0) return;
       if (leaning > 0) {

@@ -171,3 +171,33 @@ TEST(Cli, ExplainsAMissingIndexInOneLine) {
 
 }  // namespace
 }  // namespace gcm
+
+namespace gcm {
+namespace {
+
+TEST(ScannedPdf, IsSearchableThroughOcrWithPagesMarkedAsOcr) {
+  testing::TempDir dir;
+  std::string index = dir / "index";
+  testing::CommandResult ingest = RunGcmsearch(
+      "ingest --index " + Quote(index) + " " + Quote(testing::CorpusFile("gcm-hitos-5-mecanismo-2023-es-scanned.pdf")));
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  testing::CommandResult r = RunGcmsearch("search --json --index " + Quote(index) + " sociedad civil");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json response = json::parse(r.out);
+  ASSERT_EQ(response["results"].size(), 1u);
+  const json& hit = response["results"][0];
+  EXPECT_EQ(hit["lang"], "es");
+  EXPECT_FALSE(hit["pages"].empty());
+  EXPECT_EQ(hit["ocr_pages"], json::array({1, 2, 3, 4}));
+  EXPECT_FALSE(hit["title"].get<std::string>().empty());
+  // Accent-insensitive on OCR text too: "migración" as typed.
+  r = RunGcmsearch("search --json --index " + Quote(index) + " migración");
+  EXPECT_EQ(json::parse(r.out)["total"], 1);
+  // An unchanged scanned file is not read (or OCRed) again.
+  testing::CommandResult again = RunGcmsearch(
+      "ingest --index " + Quote(index) + " " + Quote(testing::CorpusFile("gcm-hitos-5-mecanismo-2023-es-scanned.pdf")));
+  EXPECT_NE(again.err.find("unchanged 1"), std::string::npos) << again.err;
+}
+
+}  // namespace
+}  // namespace gcm

@@ -63,6 +63,13 @@ bool IsNumberSign(std::string_view w) {
 bool IsConnector(std::string_view w) {
   return In(w, {"and", "y", "e", "or", "o", "as", "well", "plus"});
 }
+// Verbs that may follow "GCM N" as the subject of a sentence ("GCM 13 was
+// discussed", "PMM 8 busca..."), unlike a noun ("GCM 5 years").
+bool IsVerbAfterSubject(std::string_view w) {
+  return In(w, {"is", "was", "were", "are", "has", "have", "had", "will", "calls", "aims",
+                "seeks", "focuses", "es", "fue", "son", "fueron", "ha", "han", "busca", "tiene",
+                "se"});
+}
 bool IsRangeWord(std::string_view w) {
   return In(w, {"to", "through", "thru", "until", "al", "a", "hasta"});
 }
@@ -425,7 +432,7 @@ class Scanner {
         // "objectives 4 and 8 partners".
         if (plain_word && (IsKeyword(Base(after)) || IsMeasureWord(Base(after)))) break;
         if (plain_word && strict_first && is_first && !IsConnector(Base(after)) &&
-            !IsOwnerPreposition(Base(after))) {
+            !IsOwnerPreposition(Base(after)) && !IsVerbAfterSubject(Base(after))) {
           break;
         }
       }

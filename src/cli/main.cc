@@ -72,11 +72,15 @@ int main(int argc, char** argv) {
       "Ranked search. Query syntax: words (all must match), \"a phrase\", a OR b, -word, "
       "migra*, objective:13, lang:es, format:pdf, year:2023, title:word.");
   add_common(search_cmd, true);
-  search_cmd->add_option("--lang", search.languages, "only documents in this language (en, es, ...)");
+  search_cmd->add_option("--lang", search.languages, "only documents in this language (en, es, ...)")
+      ->allow_extra_args(false);
   search_cmd->add_option("--objective", search.objectives, "only documents citing objective N (1-23)")
-      ->check(CLI::Range(1, 23));
-  search_cmd->add_option("--format", search.formats, "only this format (pdf, html, md, txt)");
-  search_cmd->add_option("--year", search.years, "only documents dated this year");
+      ->check(CLI::Range(1, 23))
+      ->allow_extra_args(false);
+  search_cmd->add_option("--format", search.formats, "only this format (pdf, html, md, txt)")
+      ->allow_extra_args(false);
+  search_cmd->add_option("--year", search.years, "only documents dated this year")
+      ->allow_extra_args(false);
   search_cmd->add_option("--limit", search.limit, "results to show (default 10)")
       ->check(CLI::Range(0, kMaxLimit));
   search_cmd->add_option("--offset", search.offset, "results to skip")->check(CLI::Range(0, kMaxOffset));

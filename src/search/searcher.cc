@@ -75,8 +75,17 @@ Status Searcher::Search(const SearchRequest& request, SearchResponse* response) 
       return Status::InvalidArgument("objective " + std::to_string(n) + " does not exist (use 1 to 23)");
     }
   }
+  // Filters from the command line or HTTP get the same checks as the
+  // query language's own.
+  std::string filters;
+  for (const std::string& l : request.languages) filters += " lang:" + l;
+  for (const std::string& f : request.formats) filters += " format:" + f;
+  for (const std::string& y : request.years) filters += " year:" + y;
+  ParsedQuery checked;
+  Status s = ParseQuery(filters, &checked);
+  if (!s.ok()) return s;
   ParsedQuery parsed;
-  Status s = ParseQuery(request.query, &parsed);
+  s = ParseQuery(request.query, &parsed);
   if (!s.ok()) return s;
 
   for (int attempt = 0; attempt < 3; ++attempt) {

@@ -194,7 +194,10 @@ Status Searcher::DocumentsCiting(int n, std::vector<Citation>* out) {
     std::stable_sort(out->begin(), out->end(), [&](const Citation& a, const Citation& b) {
       auto ta = textual(a), tb = textual(b);
       if (ta != tb) return ta > tb;
-      return a.mentions.size() > b.mentions.size();
+      if (a.mentions.size() != b.mentions.size()) return a.mentions.size() > b.mentions.size();
+      // Ties by path, not by document number: ingestion writes documents in
+      // the order its workers finish them, and shards number them apart.
+      return a.doc.path < b.doc.path;
     });
     return Status::OK();
   } catch (const Xapian::Error& e) {

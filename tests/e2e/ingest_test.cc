@@ -2,7 +2,9 @@
 // files remembered, worker isolation (crash, hang, memory) through the test
 // hooks, the summary, and the odd but readable inputs real collections hold.
 #include <gtest/gtest.h>
+#include <pty.h>
 #include <stdlib.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <chrono>
@@ -234,6 +236,31 @@ TEST_F(IngestTest, WithoutATerminalPrintsOnlyFailuresAndTheSummary) {
   EXPECT_EQ(r.err.find('\r'), std::string::npos) << "progress drawn without a terminal";
   EXPECT_EQ(r.err.find("\x1b["), std::string::npos);
   EXPECT_NE(r.err.find("indexed 1, unchanged 0, removed 0, failed 0 in "), std::string::npos) << r.err;
+}
+
+TEST_F(IngestTest, OnATerminalShowsFilesDoneOfTotalRateAndTimeLeft) {
+  for (int i = 0; i < 5; ++i) WriteFile(doc("n" + std::to_string(i) + ".md"), "# N\n\nMigration note.");
+  int master = -1;
+  pid_t pid = ::forkpty(&master, nullptr, nullptr, nullptr);
+  ASSERT_GE(pid, 0);
+  if (pid == 0) {
+    std::string index_dir = index(), docs_dir = docs();
+    ::execl(GCM_BINARY, GCM_BINARY, "ingest", "--no-ocr", "--index", index_dir.c_str(), docs_dir.c_str(),
+            static_cast<char*>(nullptr));
+    ::_exit(127);
+  }
+  std::string screen;
+  char buf[4096];
+  ssize_t n;
+  while ((n = ::read(master, buf, sizeof buf)) > 0) screen.append(buf, static_cast<std::size_t>(n));
+  ::close(master);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  EXPECT_EQ(WEXITSTATUS(status), 0) << screen;
+  EXPECT_NE(screen.find("5/5 files"), std::string::npos) << screen;
+  EXPECT_NE(screen.find("files/s"), std::string::npos) << screen;
+  EXPECT_NE(screen.find("s left"), std::string::npos) << screen;
+  EXPECT_NE(screen.find("indexed 5, unchanged 0, removed 0, failed 0 in "), std::string::npos) << screen;
 }
 
 TEST_F(IngestTest, QuietPrintsNothingWhenAllGoesWell) {

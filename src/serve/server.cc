@@ -5,6 +5,8 @@
 // StopServer() call, into httplib::Server::stop().
 #include "serve/server.h"
 
+#include <sys/socket.h>
+
 #include <csignal>
 
 #include <algorithm>
@@ -107,6 +109,14 @@ Status RunServer(const ServerOptions& options, const std::function<void(int port
   server.set_write_timeout(10, 0);
   server.set_payload_max_length(64 * 1024);  // every route is a GET
   server.set_default_headers({{"X-Content-Type-Options", "nosniff"}});
+  server.set_tcp_nodelay(true);
+  // cpp-httplib's default sets SO_REUSEPORT, which lets a second server
+  // bind the same port and silently share its connections. SO_REUSEADDR
+  // alone still allows a quick restart while old connections linger.
+  server.set_socket_options([](int sock) {
+    int yes = 1;
+    ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   InstallHooks(&server);
   RegisterRoutes(&server, &searchers);
   if (std::getenv("GCMSEARCH_LOG_REQUESTS")) {

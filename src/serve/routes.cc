@@ -25,15 +25,31 @@ using nlohmann::json;
 // A JSON API handler: reads `req`, asks `searcher`, fills *out on success.
 using ApiHandler = std::function<Status(const Request& req, Searcher& searcher, json* out)>;
 
+enum class Caching {
+  kNone,         // cheap, or answers that must be fresh (health)
+  kPerRevision,  // a pure function of the target and the index revision
+};
+
 // Wraps an ApiHandler into an httplib handler: borrows a Searcher reopened
-// on the latest revision, runs the handler and writes its JSON or error.
-httplib::Server::Handler Api(SearcherPool* searchers, ApiHandler handler) {
-  return [searchers, handler = std::move(handler)](const Request& req, Response& res) {
+// on the latest revision, answers from the cache when it may, else runs
+// the handler and writes its JSON or error.
+httplib::Server::Handler Api(const ServeContext& context, Caching caching, ApiHandler handler) {
+  return [context, caching, handler = std::move(handler)](const Request& req, Response& res) {
     SearcherPool::Lease searcher;
-    Status s = searchers->Acquire(&searcher);
+    Status s = context.searchers->Acquire(&searcher);
+    if (!s.ok()) return WriteError(&res, s);
+    const bool cached = caching == Caching::kPerRevision && context.cache != nullptr;
+    if (cached) {
+      if (auto body = context.cache->Get(searcher.revision(), req.target)) {
+        res.set_content(*body, "application/json; charset=utf-8");
+        res.set_header("Cache-Control", "no-store");
+        res.set_header("X-Cache", "hit");
+        return;
+      }
+    }
     json body;
-    if (s.ok()) s = handler(req, *searcher, &body);
-    if (s.code() == Status::Code::kInternal && searcher.get()) {
+    s = handler(req, *searcher, &body);
+    if (s.code() == Status::Code::kInternal) {
       // Most likely the index moved on twice during the read (Xapian's
       // DatabaseModifiedError): once more on the newest revision.
       searcher->Reopen();
@@ -42,6 +58,10 @@ httplib::Server::Handler Api(SearcherPool* searchers, ApiHandler handler) {
     }
     if (!s.ok()) return WriteError(&res, s);
     WriteJson(&res, 200, body);
+    if (cached) {
+      res.set_header("X-Cache", "miss");
+      context.cache->Put(searcher.revision(), req.target, res.body);
+    }
   };
 }
 
@@ -128,14 +148,14 @@ Status MatrixJson(Searcher& searcher, json* out) {
   return Status::OK();
 }
 
-void RegisterRoutes(httplib::Server* server, SearcherPool* searchers) {
+void RegisterRoutes(httplib::Server* server, const ServeContext& context) {
   // ---- JSON API (INTERFACE.md) ----
-  server->Get("/healthz", Api(searchers, [](const Request&, Searcher& s, json* out) {
+  server->Get("/healthz", Api(context, Caching::kNone, [](const Request&, Searcher& s, json* out) {
     *out = {{"status", "ok"}, {"documents", s.DocumentCount()}};
     return Status::OK();
   }));
 
-  server->Get("/api/search", Api(searchers, [](const Request& req, Searcher& s, json* out) {
+  server->Get("/api/search", Api(context, Caching::kPerRevision, [](const Request& req, Searcher& s, json* out) {
     SearchRequest request;
     Status st = ParseSearchParams(req.params, &request);
     SearchResponse response;
@@ -144,21 +164,21 @@ void RegisterRoutes(httplib::Server* server, SearcherPool* searchers) {
     return st;
   }));
 
-  server->Get(R"(/api/documents/(.+))", Api(searchers, [](const Request& req, Searcher& s, json* out) {
+  server->Get(R"(/api/documents/(.+))", Api(context, Caching::kPerRevision, [](const Request& req, Searcher& s, json* out) {
     Document doc;
     Status st = s.Show(PathGroup(req), &doc);
     if (st.ok()) *out = DocumentDetailJson(doc);
     return st;
   }));
 
-  server->Get("/api/objectives", Api(searchers, [](const Request&, Searcher& s, json* out) {
+  server->Get("/api/objectives", Api(context, Caching::kPerRevision, [](const Request&, Searcher& s, json* out) {
     std::array<std::uint64_t, kObjectiveCount + 1> counts;
     Status st = s.ObjectiveCounts(&counts);
     if (st.ok()) *out = ObjectivesJson(counts);
     return st;
   }));
 
-  server->Get(R"(/api/objectives/([^/]*))", Api(searchers, [](const Request& req, Searcher& s, json* out) {
+  server->Get(R"(/api/objectives/([^/]*))", Api(context, Caching::kPerRevision, [](const Request& req, Searcher& s, json* out) {
     int n = 0;
     Status st = ParseObjectiveNumber(PathGroup(req), &n);
     std::vector<Citation> citations;
@@ -167,7 +187,7 @@ void RegisterRoutes(httplib::Server* server, SearcherPool* searchers) {
     return st;
   }));
 
-  server->Get("/api/matrix", Api(searchers, [](const Request&, Searcher& s, json* out) {
+  server->Get("/api/matrix", Api(context, Caching::kPerRevision, [](const Request&, Searcher& s, json* out) {
     return MatrixJson(s, out);
   }));
 

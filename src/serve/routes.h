@@ -12,13 +12,19 @@
 #include <nlohmann/json.hpp>
 
 #include "core/status.h"
+#include "serve/response_cache.h"
 #include "serve/searcher_pool.h"
 
 namespace gcm {
 
-// Registers every route on `server`; handlers borrow Searchers from
-// `searchers`, which must outlive the server's last request.
-void RegisterRoutes(httplib::Server* server, SearcherPool* searchers);
+// What the handlers share; both must outlive the server's last request.
+struct ServeContext {
+  SearcherPool* searchers = nullptr;
+  ResponseCache* cache = nullptr;  // answers per index revision
+};
+
+// Registers every route on `server`.
+void RegisterRoutes(httplib::Server* server, const ServeContext& context);
 
 // Installs the cross-cutting hooks: request validation before routing
 // (percent-encoding, UTF-8, sizes: 400), JSON bodies for errors that no

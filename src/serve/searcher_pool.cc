@@ -6,48 +6,74 @@ namespace gcm {
 
 SearcherPool::Lease& SearcherPool::Lease::operator=(Lease&& other) noexcept {
   if (this != &other) {
-    if (pool_ && searcher_) pool_->Release(std::move(searcher_));
+    if (pool_ && slot_) pool_->Release(std::move(slot_));
     pool_ = other.pool_;
-    searcher_ = std::move(other.searcher_);
+    slot_ = std::move(other.slot_);
+    revision_ = other.revision_;
     other.pool_ = nullptr;
   }
   return *this;
 }
 
 SearcherPool::Lease::~Lease() {
-  if (pool_ && searcher_) pool_->Release(std::move(searcher_));
+  if (pool_ && slot_) pool_->Release(std::move(slot_));
+}
+
+Status SearcherPool::OpenSlot(std::unique_ptr<PooledSearcher>* out) const {
+  auto slot = std::make_unique<PooledSearcher>();
+  Status s = Searcher::Open(index_dir_, &slot->searcher);
+  if (!s.ok()) return s;
+  try {
+    slot->revision_db = Xapian::Database(index_dir_);
+    slot->revision_db.get_revision();  // throws for a stub of several shards
+  } catch (const Xapian::Error&) {
+    slot->revision_known = false;
+  }
+  *out = std::move(slot);
+  return Status::OK();
 }
 
 Status SearcherPool::Check() {
-  std::unique_ptr<Searcher> searcher;
-  Status s = Searcher::Open(index_dir_, &searcher);
+  std::unique_ptr<PooledSearcher> slot;
+  Status s = OpenSlot(&slot);
   if (!s.ok()) return s;
   std::lock_guard<std::mutex> lock(mu_);
   ++opened_;
-  idle_.push_back(std::move(searcher));
+  idle_.push_back(std::move(slot));
   return Status::OK();
 }
 
 Status SearcherPool::Acquire(Lease* out) {
-  std::unique_ptr<Searcher> searcher;
+  std::unique_ptr<PooledSearcher> slot;
   {
     std::lock_guard<std::mutex> lock(mu_);
     if (!idle_.empty()) {
-      searcher = std::move(idle_.back());
+      slot = std::move(idle_.back());
       idle_.pop_back();
     }
   }
-  if (searcher) {
-    searcher->Reopen();
-  } else {
-    Status s = Searcher::Open(index_dir_, &searcher);
+  if (!slot) {
+    Status s = OpenSlot(&slot);
     if (!s.ok()) return s;
     std::lock_guard<std::mutex> lock(mu_);
     ++opened_;
   }
+  std::uint64_t revision = 0;
+  if (slot->revision_known) {
+    // The revision first, then the Searcher: it then reads this revision
+    // or a newer one, never an older one.
+    try {
+      slot->revision_db.reopen();
+      revision = slot->revision_db.get_revision();
+    } catch (const Xapian::Error&) {
+      revision = 0;
+    }
+  }
+  slot->searcher->Reopen();
   *out = Lease();
   out->pool_ = this;
-  out->searcher_ = std::move(searcher);
+  out->slot_ = std::move(slot);
+  out->revision_ = revision;
   return Status::OK();
 }
 
@@ -56,9 +82,9 @@ int SearcherPool::opened() const {
   return opened_;
 }
 
-void SearcherPool::Release(std::unique_ptr<Searcher> searcher) {
+void SearcherPool::Release(std::unique_ptr<PooledSearcher> slot) {
   std::lock_guard<std::mutex> lock(mu_);
-  idle_.push_back(std::move(searcher));
+  idle_.push_back(std::move(slot));
 }
 
 }  // namespace gcm

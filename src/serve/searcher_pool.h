@@ -4,10 +4,13 @@
 // worker count) and never shares a Searcher between two threads. Each borrow
 // reopens the Searcher, which costs Xapian one check of the revision, so
 // documents committed by an ingestion running beside the server appear in
-// the next answer without a restart.
+// the next answer without a restart. A borrow also tells the revision (for
+// the response cache), read before the Searcher reopens so that what the
+// Searcher sees is never older than the revision reported.
 #ifndef GCMSEARCH_SERVE_SEARCHER_POOL_H_
 #define GCMSEARCH_SERVE_SEARCHER_POOL_H_
 
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -15,8 +18,16 @@
 
 #include "core/status.h"
 #include "search/searcher.h"
+#include "xapian.h"
 
 namespace gcm {
+
+// A Searcher and a plain handle on the same index that reads its revision.
+struct PooledSearcher {
+  std::unique_ptr<Searcher> searcher;
+  Xapian::Database revision_db;
+  bool revision_known = true;
+};
 
 class SearcherPool {
  public:
@@ -30,14 +41,19 @@ class SearcherPool {
     Lease& operator=(const Lease&) = delete;
     ~Lease();
 
-    Searcher* get() const { return searcher_.get(); }
-    Searcher* operator->() const { return searcher_.get(); }
-    Searcher& operator*() const { return *searcher_; }
+    Searcher* get() const { return slot_ ? slot_->searcher.get() : nullptr; }
+    Searcher* operator->() const { return get(); }
+    Searcher& operator*() const { return *get(); }
+
+    // The index revision at the time of the borrow; the Searcher reads that
+    // revision or a newer one. 0 when unknown (a stub listing shards).
+    std::uint64_t revision() const { return revision_; }
 
    private:
     friend class SearcherPool;
     SearcherPool* pool_ = nullptr;
-    std::unique_ptr<Searcher> searcher_;
+    std::unique_ptr<PooledSearcher> slot_;
+    std::uint64_t revision_ = 0;
   };
 
   // A pool over the index at `index_dir`; nothing is opened yet.
@@ -56,11 +72,12 @@ class SearcherPool {
   int opened() const;
 
  private:
-  void Release(std::unique_ptr<Searcher> searcher);
+  void Release(std::unique_ptr<PooledSearcher> slot);
+  Status OpenSlot(std::unique_ptr<PooledSearcher>* out) const;
 
   const std::string index_dir_;
   mutable std::mutex mu_;
-  std::vector<std::unique_ptr<Searcher>> idle_;  // guarded by mu_
+  std::vector<std::unique_ptr<PooledSearcher>> idle_;  // guarded by mu_
   int opened_ = 0;                               // guarded by mu_
 };
 

@@ -21,6 +21,7 @@
 
 #include <httplib.h>
 
+#include "serve/response_cache.h"
 #include "serve/routes.h"
 #include "serve/searcher_pool.h"
 
@@ -118,7 +119,8 @@ Status RunServer(const ServerOptions& options, const std::function<void(int port
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
   InstallHooks(&server);
-  RegisterRoutes(&server, &searchers);
+  ResponseCache cache(options.cache_bytes);
+  RegisterRoutes(&server, ServeContext{&searchers, &cache});
   if (std::getenv("GCMSEARCH_LOG_REQUESTS")) {
     server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
       std::fprintf(stderr, "%d %s %s\n", res.status, req.method.c_str(), req.target.c_str());

@@ -4,6 +4,7 @@
 #ifndef GCMSEARCH_SERVE_SERVER_H_
 #define GCMSEARCH_SERVE_SERVER_H_
 
+#include <cstddef>
 #include <functional>
 #include <string>
 
@@ -16,6 +17,9 @@ struct ServerOptions {
   std::string host = "127.0.0.1";  // loopback unless told otherwise
   int port = 8080;                 // 0 = any free port
   int threads = 0;                 // 0 = a sensible default for the machine
+  // Bytes of JSON answers kept per index revision (response_cache.h);
+  // 0 turns the cache off.
+  std::size_t cache_bytes = 32u << 20;
 };
 
 // Serves until the process is signalled (SIGINT/SIGTERM) or Stop() is called

@@ -504,6 +504,30 @@ TEST_F(ServeTest, DocumentsIngestedWhileServingAppearWithoutARestart) {
   EXPECT_NE(consular["results"][0]["path"].get<std::string>().find("cooperation.txt"), std::string::npos);
 }
 
+TEST_F(ServeTest, RepeatedRequestsComeFromTheCacheUntilTheIndexChanges) {
+  auto client = server_->Client();
+  auto first = client.Get("/api/search?q=detention");
+  auto second = client.Get("/api/search?q=detention");
+  ASSERT_TRUE(first && second);
+  EXPECT_EQ(first->get_header_value("X-Cache"), "miss");
+  EXPECT_EQ(second->get_header_value("X-Cache"), "hit");
+  EXPECT_EQ(second->get_header_value("Content-Type"), "application/json; charset=utf-8");
+  EXPECT_EQ(first->body, second->body);
+  EXPECT_EQ(json::parse(second->body)["total"], 1);
+
+  Document added = MakeDoc("aaaa000000000006", "docs/more.txt", "txt", "en", "More on detention", "",
+                           {"Detention of children must end."});
+  ASSERT_TRUE(WriteDocs(dir_.str(), {added}).ok());
+  auto third = client.Get("/api/search?q=detention");
+  ASSERT_TRUE(third);
+  EXPECT_EQ(third->get_header_value("X-Cache"), "miss");
+  EXPECT_EQ(json::parse(third->body)["total"], 2);
+
+  // Errors and health are never cached.
+  EXPECT_EQ(client.Get("/api/search?limit=-1")->get_header_value("X-Cache"), "");
+  EXPECT_EQ(client.Get("/healthz")->get_header_value("X-Cache"), "");
+}
+
 TEST_F(ServeTest, ManyClientsAtOnceGetConsistentAnswers) {
   const std::vector<std::string> targets = {"/api/search?q=detention", "/api/objectives", "/api/objectives/13",
                                             std::string("/api/documents/") + kDatosEs, "/healthz",

@@ -264,8 +264,10 @@ const std::string_view kAppJs = R"gcmjs('use strict';
     const total = result.total;
     const summary = h('div', { class: 'summary' });
     const filtered = s.lang.length || s.objective.length || s.format.length || s.year.length;
+    // Xapian's total is an estimate once there are more matches than shown.
+    const exact = s.offset + result.results.length >= total;
     if (s.q) {
-      summary.append(h('span', null, total ? 'About ' : '', h('strong', { class: 'total' }, total),
+      summary.append(h('span', null, exact ? '' : 'About ', h('strong', { class: 'total' }, total),
         ' ' + (total === 1 ? 'document matches' : 'documents match') + ' ', h('strong', null, '“' + s.q + '”')));
     } else {
       summary.append(h('span', null, h('strong', { class: 'total' }, total),
@@ -493,7 +495,8 @@ const std::string_view kAppJs = R"gcmjs('use strict';
         }
         body.append(tr);
       }
-      const table = h('table', { class: 'matrix' }, h('thead', null, headRow, totals), body);
+      const table = h('table', { class: 'matrix' }, h('colgroup', null, h('col', { class: 'doc' })),
+        h('thead', null, headRow, totals), body);
       wrap.replaceChildren(table);
       if (!docs.length) wrap.replaceChildren(h('p', { class: 'label' }, 'No document in this language.'));
     }

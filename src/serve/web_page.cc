@@ -24,7 +24,7 @@ const std::string_view kIndexHtml = R"gcmhtml(<!doctype html>
     <form id="search-form" role="search" action="/" method="get">
       <input id="q" name="q" type="search" maxlength="1024" autocomplete="off" spellcheck="false"
              aria-label="Search the collection"
-             placeholder="Search: migration, &quot;regular pathways&quot;, detention OR detenci&oacute;n, objective:13">
+             placeholder="Search: detenci&oacute;n, &quot;regular pathways&quot;, objective:13">
       <button type="submit">Search</button>
     </form>
     <nav class="views" aria-label="Views">
@@ -60,10 +60,10 @@ const std::string_view kAppCss = R"gcmcss(:root {
   --mark: #ffe58a;
   --es: #b4461b;
   --en: #0b5cad;
-  --heat1: #d6e6f7;
-  --heat2: #9cc3ea;
-  --heat3: #4f93d6;
-  --heat4: #0b5cad;
+  --heat1: #b9d5f2;
+  --heat2: #7fb2e5;
+  --heat3: #3d85cf;
+  --heat4: #0b4f96;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif;
   color: var(--ink);
   background: var(--bg);
@@ -135,6 +135,7 @@ a.obj:hover { background: var(--accent-soft); color: var(--accent); text-decorat
 .result, .card { background: var(--card); border: 1px solid var(--line); border-radius: 8px;
                  padding: 14px 18px; margin-bottom: 12px; }
 .result h2, .card h2 { font-size: 17px; margin: 0 0 4px; line-height: 1.3; font-weight: 600; }
+.card h3 { font-size: 15px; margin: 16px 0 0; font-weight: 600; }
 .meta { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; color: var(--muted); font-size: 13px; }
 .meta .path { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; color: var(--faint);
               overflow-wrap: anywhere; }
@@ -178,19 +179,21 @@ dl.facts dd { margin: 0; overflow-wrap: anywhere; }
 .bar span { display: block; height: 100%; background: var(--heat3); }
 
 .map-wrap { background: var(--card); border: 1px solid var(--line); border-radius: 8px; padding: 14px; overflow-x: auto; }
+.map-wrap table.matrix { min-width: 900px; }
 .map-tools { display: flex; flex-wrap: wrap; gap: 16px; align-items: center; margin-bottom: 10px; font-size: 13px; color: var(--muted); }
 .map-tools select { font: inherit; padding: 3px 6px; }
 .legend { display: flex; gap: 10px; align-items: center; }
 .legend i { display: inline-block; width: 14px; height: 14px; border-radius: 3px; vertical-align: -2px; margin-right: 3px;
             border: 1px solid var(--line); }
-table.matrix { border-collapse: separate; border-spacing: 2px; font-size: 12px; }
+table.matrix { border-collapse: separate; border-spacing: 2px; font-size: 12px; width: 100%; table-layout: fixed; }
+table.matrix col.doc { width: 32%; }
 table.matrix th { font-weight: 600; color: var(--muted); }
-table.matrix thead th.col { width: 26px; min-width: 26px; text-align: center; padding: 2px 0; }
+table.matrix thead th.col { min-width: 22px; text-align: center; padding: 2px 0; }
 table.matrix thead th.col a { color: var(--ink); display: block; }
 table.matrix th.doc { text-align: left; font-weight: 400; padding: 0 10px 0 0; white-space: nowrap;
-                      max-width: 380px; overflow: hidden; text-overflow: ellipsis; }
+                      overflow: hidden; text-overflow: ellipsis; }
 table.matrix th.doc .badge { margin-right: 6px; font-size: 10px; }
-table.matrix td { width: 26px; height: 22px; border-radius: 3px; background: #f1f3f6; text-align: center; padding: 0; }
+table.matrix td { height: 24px; border-radius: 3px; background: #eef1f5; text-align: center; padding: 0; }
 table.matrix td a { display: block; width: 100%; height: 100%; }
 table.matrix tr.totals th, table.matrix tr.totals td { background: none; color: var(--muted); font-variant-numeric: tabular-nums; }
 td.h1 { background: var(--heat1) !important; }

@@ -131,6 +131,7 @@ async function main() {
     const summary = await page.locator('.summary').textContent();
     assert(/documents? in the collection/.test(summary), 'summary: ' + summary);
     assert(await page.locator('[data-facet="lang"] input').count() > 0, 'no language filter');
+    if (shotDir) await page.screenshot({ path: path.join(shotDir, 'home.png') });
   });
 
   await step('typing a query shows titles and marks the words', async () => {
@@ -260,6 +261,7 @@ async function main() {
     await page.locator('article.card h2 a', { hasText: 'Alternatives to immigration detention' }).click();
     await page.waitForURL(u => new URL(u).searchParams.get('doc') === 'f000000000000001');
     await page.waitForSelector('.page-head h1');
+    if (shotDir) await page.screenshot({ path: path.join(shotDir, 'document.png'), fullPage: true });
     const cited = await texts(page, '.card h3');
     assert(cited.some(t => t.startsWith('Objective 5')) && cited.some(t => t.startsWith('Objective 13')), 'cited: ' + cited);
     await page.locator('a.translation', { hasText: 'Versión en español' }).click();

@@ -54,8 +54,8 @@ Status Values(const QueryParams& params, const std::string& name, std::vector<st
     }
   }
   if (out->size() > kMaxRepeats) {
-    return Status::InvalidArgument("too many " + name + " values (at most " +
-                                   std::to_string(kMaxRepeats) + ")");
+    return Status::InvalidArgument("too many " + name + " values (at most " + std::to_string(kMaxRepeats) +
+                                   ")");
   }
   return Status::OK();
 }
@@ -201,7 +201,8 @@ Status ParseObjectiveNumber(std::string_view text, int* out) {
   int n = 0;
   std::from_chars(text.data(), text.data() + text.size(), n);
   if (!FindObjective(n)) {
-    return Status::NotFound("there is no objective " + std::to_string(n) + " (the GCM has objectives 1 to 23)");
+    return Status::NotFound("there is no objective " + std::to_string(n) +
+                            " (the GCM has objectives 1 to 23)");
   }
   *out = n;
   return Status::OK();

@@ -21,7 +21,7 @@ namespace gcm {
 using QueryParams = std::multimap<std::string, std::string>;
 
 // Bounds on what one request may carry.
-inline constexpr std::size_t kMaxTargetBytes = 4096;     // path + query string
+inline constexpr std::size_t kMaxTargetBytes = 4096;      // path + query string
 inline constexpr std::size_t kMaxParamValueBytes = 1024;  // one value (q included)
 inline constexpr std::size_t kMaxParamCount = 64;         // all parameters together
 inline constexpr std::size_t kMaxRepeats = 23;            // values of one repeatable filter

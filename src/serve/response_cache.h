@@ -42,10 +42,10 @@ class ResponseCache {
 
   const std::size_t max_bytes_;
   mutable std::mutex mu_;
-  std::uint64_t revision_ = 0;                                               // guarded by mu_
-  std::list<Entry> lru_;                                                     // most recent first
-  std::unordered_map<std::string, std::list<Entry>::iterator> index_;        // guarded by mu_
-  std::size_t bytes_ = 0;                                                    // guarded by mu_
+  std::uint64_t revision_ = 0;                                         // guarded by mu_
+  std::list<Entry> lru_;                                               // most recent first
+  std::unordered_map<std::string, std::list<Entry>::iterator> index_;  // guarded by mu_
+  std::size_t bytes_ = 0;                                              // guarded by mu_
 };
 
 }  // namespace gcm

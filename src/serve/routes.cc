@@ -125,7 +125,8 @@ Status MatrixJson(Searcher& searcher, json* out) {
     for (const ObjectiveMention& m : doc.mentions) {
       if (!FindObjective(m.objective)) continue;
       if (m.kind == MentionKind::kLink) {
-        if (std::find(linked.begin(), linked.end(), m.objective) == linked.end()) linked.push_back(m.objective);
+        if (std::find(linked.begin(), linked.end(), m.objective) == linked.end())
+          linked.push_back(m.objective);
       } else {
         cites[static_cast<std::size_t>(m.objective)]++;
       }
@@ -151,45 +152,48 @@ Status MatrixJson(Searcher& searcher, json* out) {
 void RegisterRoutes(httplib::Server* server, const ServeContext& context) {
   // ---- JSON API (INTERFACE.md) ----
   server->Get("/healthz", Api(context, Caching::kNone, [](const Request&, Searcher& s, json* out) {
-    *out = {{"status", "ok"}, {"documents", s.DocumentCount()}};
-    return Status::OK();
-  }));
+                *out = {{"status", "ok"}, {"documents", s.DocumentCount()}};
+                return Status::OK();
+              }));
 
-  server->Get("/api/search", Api(context, Caching::kPerRevision, [](const Request& req, Searcher& s, json* out) {
-    SearchRequest request;
-    Status st = ParseSearchParams(req.params, &request);
-    SearchResponse response;
-    if (st.ok()) st = s.Search(request, &response);
-    if (st.ok()) *out = SearchJson(response);
-    return st;
-  }));
+  server->Get("/api/search",
+              Api(context, Caching::kPerRevision, [](const Request& req, Searcher& s, json* out) {
+                SearchRequest request;
+                Status st = ParseSearchParams(req.params, &request);
+                SearchResponse response;
+                if (st.ok()) st = s.Search(request, &response);
+                if (st.ok()) *out = SearchJson(response);
+                return st;
+              }));
 
-  server->Get(R"(/api/documents/(.+))", Api(context, Caching::kPerRevision, [](const Request& req, Searcher& s, json* out) {
-    Document doc;
-    Status st = s.Show(PathGroup(req), &doc);
-    if (st.ok()) *out = DocumentDetailJson(doc);
-    return st;
-  }));
+  server->Get(R"(/api/documents/(.+))",
+              Api(context, Caching::kPerRevision, [](const Request& req, Searcher& s, json* out) {
+                Document doc;
+                Status st = s.Show(PathGroup(req), &doc);
+                if (st.ok()) *out = DocumentDetailJson(doc);
+                return st;
+              }));
 
-  server->Get("/api/objectives", Api(context, Caching::kPerRevision, [](const Request&, Searcher& s, json* out) {
-    std::array<std::uint64_t, kObjectiveCount + 1> counts;
-    Status st = s.ObjectiveCounts(&counts);
-    if (st.ok()) *out = ObjectivesJson(counts);
-    return st;
-  }));
+  server->Get("/api/objectives",
+              Api(context, Caching::kPerRevision, [](const Request&, Searcher& s, json* out) {
+                std::array<std::uint64_t, kObjectiveCount + 1> counts;
+                Status st = s.ObjectiveCounts(&counts);
+                if (st.ok()) *out = ObjectivesJson(counts);
+                return st;
+              }));
 
-  server->Get(R"(/api/objectives/([^/]*))", Api(context, Caching::kPerRevision, [](const Request& req, Searcher& s, json* out) {
-    int n = 0;
-    Status st = ParseObjectiveNumber(PathGroup(req), &n);
-    std::vector<Citation> citations;
-    if (st.ok()) st = s.DocumentsCiting(n, &citations);
-    if (st.ok()) *out = ObjectiveJson(n, citations);
-    return st;
-  }));
+  server->Get(R"(/api/objectives/([^/]*))",
+              Api(context, Caching::kPerRevision, [](const Request& req, Searcher& s, json* out) {
+                int n = 0;
+                Status st = ParseObjectiveNumber(PathGroup(req), &n);
+                std::vector<Citation> citations;
+                if (st.ok()) st = s.DocumentsCiting(n, &citations);
+                if (st.ok()) *out = ObjectiveJson(n, citations);
+                return st;
+              }));
 
-  server->Get("/api/matrix", Api(context, Caching::kPerRevision, [](const Request&, Searcher& s, json* out) {
-    return MatrixJson(s, out);
-  }));
+  server->Get("/api/matrix", Api(context, Caching::kPerRevision,
+                                 [](const Request&, Searcher& s, json* out) { return MatrixJson(s, out); }));
 
   // ---- The page, from memory (web_page.h); its state lives in "/?...". ----
   server->Get("/", Asset(kIndexHtml, "text/html; charset=utf-8"));
@@ -219,6 +223,11 @@ void InstallHooks(httplib::Server* server) {
   server->set_error_handler(httplib::Server::HandlerWithResponse([](const Request& req, Response& res) {
     if (!res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
     std::string message = ReasonFor(res.status);
+    if (res.status == 413 || res.status == 414) {
+      // The API answers a malformed request with 400 only (INTERFACE.md).
+      message += " (at most " + std::to_string(kMaxTargetBytes) + " bytes of path and query)";
+      res.status = 400;
+    }
     if (res.status == 404) {
       std::string path = IsValidUtf8(req.path) ? req.path.substr(0, 200) : "(not UTF-8)";
       message = "no route " + req.method + " " + path +

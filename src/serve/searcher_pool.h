@@ -78,7 +78,7 @@ class SearcherPool {
   const std::string index_dir_;
   mutable std::mutex mu_;
   std::vector<std::unique_ptr<PooledSearcher>> idle_;  // guarded by mu_
-  int opened_ = 0;                               // guarded by mu_
+  int opened_ = 0;                                     // guarded by mu_
 };
 
 }  // namespace gcm

@@ -5,21 +5,19 @@
 // StopServer() call, into httplib::Server::stop().
 #include "serve/server.h"
 
+#include <httplib.h>
 #include <sys/socket.h>
-
-#include <csignal>
 
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <mutex>
 #include <set>
 #include <thread>
-
-#include <httplib.h>
 
 #include "serve/response_cache.h"
 #include "serve/routes.h"

@@ -22,10 +22,11 @@ struct ServerOptions {
   std::size_t cache_bytes = 32u << 20;
 };
 
-// Serves until the process is signalled (SIGINT/SIGTERM) or Stop() is called
-// from another thread. `on_listening` is called with the bound port once
-// the server accepts connections. Fails when the port cannot be bound or
-// the index cannot be opened.
+// Serves until the process is signalled (SIGINT/SIGTERM) or StopServer() is
+// called from another thread. With GCMSEARCH_LOG_REQUESTS set in the
+// environment, each request is logged to stderr ("200 GET /api/search?q="). `on_listening` is called with the
+// bound port once the server accepts connections. Fails when the port cannot be bound or the index cannot be
+// opened.
 Status RunServer(const ServerOptions& options, const std::function<void(int port)>& on_listening);
 
 // Asks a running RunServer to return.

@@ -141,7 +141,8 @@ TEST(ValidateDecoded, RejectsInvalidUtf8AnywhereAndTooManyParameters) {
   EXPECT_FALSE(ValidateDecoded("/api/search", Params({{"q", "\xe2\x82"}})).ok());  // cut short
   EXPECT_FALSE(ValidateDecoded("/api/search", Params({{"\xc3", "x"}})).ok());
   EXPECT_FALSE(ValidateDecoded("/api/documents/\xff", {}).ok());
-  EXPECT_FALSE(ValidateDecoded("/api/search", Params({{"x", std::string(kMaxParamValueBytes + 1, 'a')}})).ok());
+  EXPECT_FALSE(
+      ValidateDecoded("/api/search", Params({{"x", std::string(kMaxParamValueBytes + 1, 'a')}})).ok());
   QueryParams many;
   for (std::size_t i = 0; i <= kMaxParamCount; ++i) many.emplace("p" + std::to_string(i), "1");
   EXPECT_FALSE(ValidateDecoded("/api/search", many).ok());

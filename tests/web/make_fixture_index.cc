@@ -56,15 +56,15 @@ void Pair(Document& a, Document& b, double score) {
 }
 
 std::vector<Document> Fixture() {
-  Document detention = Doc(
-      "f000000000000001", "fixture/detention-alternatives-en.pdf", "pdf", "en",
-      "Alternatives to immigration detention: a regional review", "2023-05-15",
-      {"This review looks at how states in the region use immigration detention.",
-       "Objective 13 of the Global Compact asks states to use migration detention only as a measure of "
-       "last resort and to work towards alternatives. Community-based alternatives to detention were "
-       "piloted in three countries.",
-       "Children should never be detained for immigration purposes. Regular pathways (objective 5) "
-       "reduce the use of detention."});
+  Document detention =
+      Doc("f000000000000001", "fixture/detention-alternatives-en.pdf", "pdf", "en",
+          "Alternatives to immigration detention: a regional review", "2023-05-15",
+          {"This review looks at how states in the region use immigration detention.",
+           "Objective 13 of the Global Compact asks states to use migration detention only as a measure of "
+           "last resort and to work towards alternatives. Community-based alternatives to detention were "
+           "piloted in three countries.",
+           "Children should never be detained for immigration purposes. Regular pathways (objective 5) "
+           "reduce the use of detention."});
   detention.mentions = {
       Mention(13, MentionKind::kNumber, 2,
               "Objective 13 of the Global Compact asks states to use migration detention only as a measure "
@@ -83,7 +83,8 @@ std::vector<Document> Fixture() {
       Mention(13, MentionKind::kNumber, 2,
               "El objetivo 13 del Pacto Mundial pide utilizar la detención de migrantes solo como último "
               "recurso y buscar alternativas."),
-      Mention(5, MentionKind::kNumber, 3, "Las vías de migración regular (objetivo 5) reducen el uso de la detención.")};
+      Mention(5, MentionKind::kNumber, 3,
+              "Las vías de migración regular (objetivo 5) reducen el uso de la detención.")};
   Pair(detention, detencion, 0.94);
 
   Document data = Doc("f000000000000003", "fixture/migration-data-en.html", "html", "en",
@@ -95,23 +96,26 @@ std::vector<Document> Fixture() {
       Mention(1, MentionKind::kTitle, 1,
               "Collect and utilize accurate and disaggregated data as a basis for evidence-based policies: "
               "objective 1."),
-      Mention(8, MentionKind::kNumber, 1, "Data on missing migrants also supports objective 8, saving lives."),
+      Mention(8, MentionKind::kNumber, 1,
+              "Data on missing migrants also supports objective 8, saving lives."),
       Mention(1, MentionKind::kLink, 1, "https://migrationnetwork.un.org/hub?gcm_objectives=279")};
 
   Document datos = Doc("f000000000000004", "fixture/datos-migracion-es.html", "html", "es",
                        "Mejores datos sobre migración para políticas basadas en pruebas", "2024-02-01",
                        {"Recopilar y utilizar datos exactos y desglosados para formular políticas con base "
                         "empírica: objetivo 1 del PMM."});
-  datos.mentions = {Mention(1, MentionKind::kNumber, 1,
-                            "Recopilar y utilizar datos exactos y desglosados para formular políticas con base "
-                            "empírica: objetivo 1 del PMM.")};
+  datos.mentions = {
+      Mention(1, MentionKind::kNumber, 1,
+              "Recopilar y utilizar datos exactos y desglosados para formular políticas con base "
+              "empírica: objetivo 1 del PMM.")};
   Pair(data, datos, 0.88);
 
-  Document discourse = Doc("f000000000000005", "fixture/public-discourse-en.txt", "txt", "en",
-                           "Public discourse on migration <script>alert(1)</script> & the media", "2022-11-30",
-                           {"Eliminate all forms of discrimination and promote evidence-based public discourse "
-                            "to shape perceptions of migration (objective 17). Migration detention is rarely "
-                            "covered."});
+  Document discourse =
+      Doc("f000000000000005", "fixture/public-discourse-en.txt", "txt", "en",
+          "Public discourse on migration <script>alert(1)</script> & the media", "2022-11-30",
+          {"Eliminate all forms of discrimination and promote evidence-based public discourse "
+           "to shape perceptions of migration (objective 17). Migration detention is rarely "
+           "covered."});
   discourse.mentions = {Mention(17, MentionKind::kNumber, 1,
                                 "Eliminate all forms of discrimination and promote evidence-based public "
                                 "discourse to shape perceptions of migration (objective 17).")};

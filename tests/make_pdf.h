@@ -28,12 +28,12 @@ inline std::string MakePdf(const std::vector<std::string>& page_texts) {
   object("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(n) + " >>");
   object("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
   for (std::size_t i = 0; i < n; ++i) {
-    object("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R "
-           ">> >> /Contents " +
-           std::to_string(5 + 2 * i) + " 0 R >>");
+    object(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R "
+        ">> >> /Contents " +
+        std::to_string(5 + 2 * i) + " 0 R >>");
     std::string stream = "BT /F1 12 Tf 72 720 Td (" + page_texts[i] + ") Tj ET";
-    object("<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream +
-           "\nendstream");
+    object("<< /Length " + std::to_string(stream.size()) + " >>\nstream\n" + stream + "\nendstream");
   }
   std::size_t xref = out.size();
   out += "xref\n0 " + std::to_string(offsets.size() + 1) + "\n0000000000 65535 f \n";
@@ -42,8 +42,8 @@ inline std::string MakePdf(const std::vector<std::string>& page_texts) {
     std::snprintf(line, sizeof line, "%010zu 00000 n \n", off);
     out += line;
   }
-  out += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) +
-         " /Root 1 0 R >>\nstartxref\n" + std::to_string(xref) + "\n%%EOF\n";
+  out += "trailer\n<< /Size " + std::to_string(offsets.size() + 1) + " /Root 1 0 R >>\nstartxref\n" +
+         std::to_string(xref) + "\n%%EOF\n";
   return out;
 }
 

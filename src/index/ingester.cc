@@ -32,8 +32,8 @@ bool IsIndexableName(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  static const char* const kExtensions[] = {".pdf", ".html", ".htm", ".xhtml", ".md",
-                                            ".markdown", ".txt", ".text"};
+  static const char* const kExtensions[] = {".pdf", ".html",     ".htm", ".xhtml",
+                                            ".md",  ".markdown", ".txt", ".text"};
   for (const char* e : kExtensions) {
     if (ext == e) return true;
   }
@@ -143,8 +143,8 @@ bool InShard(const std::string& id, int shard, int shards) {
   return static_cast<int>(value % static_cast<unsigned long>(shards)) == shard - 1;
 }
 
-Status ProcessFile(const fs::path& file, const std::string& as_given,
-                   const ExtractOptions& options, Document* doc) {
+Status ProcessFile(const fs::path& file, const std::string& as_given, const ExtractOptions& options,
+                   Document* doc) {
   Status s = Extract(file, as_given, options, doc);
   if (!s.ok()) return s;
   Normalise(*doc);
@@ -152,8 +152,7 @@ Status ProcessFile(const fs::path& file, const std::string& as_given,
   return Status::OK();
 }
 
-Status Ingest(const IngestOptions& options, const IngestListener& listener,
-              IngestSummary* summary) {
+Status Ingest(const IngestOptions& options, const IngestListener& listener, IngestSummary* summary) {
   auto started = std::chrono::steady_clock::now();
   *summary = IngestSummary();
   std::unique_ptr<Indexer> indexer;
@@ -198,8 +197,8 @@ Status Ingest(const IngestOptions& options, const IngestListener& listener,
   // thread is the one writer. Results arrive as files finish.
   Status hard;
   if (!todo.empty()) {
-    int jobs = options.jobs > 0 ? options.jobs
-                                : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    int jobs =
+        options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     jobs = std::min<int>(jobs, static_cast<int>(todo.size()));
     ExtractOptions extract = options.extract;
     // The workers already share the cores; OCR inside each takes its share
@@ -208,8 +207,7 @@ Status Ingest(const IngestOptions& options, const IngestListener& listener,
       int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
       extract.ocr_options.threads = std::max(1, cores / jobs);
     }
-    auto work = [extract](const WorkerTask& task, const std::function<void(int)>& announce,
-                          Document* doc) {
+    auto work = [extract](const WorkerTask& task, const std::function<void(int)>& announce, Document* doc) {
       ExtractOptions o = extract;
       o.on_ocr_pages = announce;
       return ProcessFile(task.file, task.as_given, o, doc);
@@ -273,8 +271,7 @@ Status Ingest(const IngestOptions& options, const IngestListener& listener,
     }
   }
   hard = indexer->Commit();
-  summary->seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  summary->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return hard;
 }
 

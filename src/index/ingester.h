@@ -28,10 +28,10 @@ struct IngestOptions {
   std::vector<std::string> paths;  // files and folders, as the user gave them
   int jobs = 0;                    // worker processes; 0 = all cores
   ExtractOptions extract;
-  WorkerLimits limits;             // per-file time and memory limits
-  bool keep_missing = false;       // keep documents whose files are gone
-  bool force = false;              // re-read unchanged and failed files too
-  std::size_t batch_size = 500;    // documents per commit
+  WorkerLimits limits;           // per-file time and memory limits
+  bool keep_missing = false;     // keep documents whose files are gone
+  bool force = false;            // re-read unchanged and failed files too
+  std::size_t batch_size = 500;  // documents per commit
   // Build shard `shard` (1-based) of `shards`: only files whose id falls in
   // it (by hash) are read, so N runs over one folder split it exactly.
   int shard = 1;
@@ -42,11 +42,11 @@ struct IngestOptions {
 bool InShard(const std::string& id, int shard, int shards);
 
 struct IngestSummary {
-  int seen = 0;       // files considered
-  int indexed = 0;    // added or replaced
-  int unchanged = 0;  // skipped: same size and mtime as indexed
-  int removed = 0;    // documents whose files are gone
-  int failed = 0;     // files that could not be read this time
+  int seen = 0;            // files considered
+  int indexed = 0;         // added or replaced
+  int unchanged = 0;       // skipped: same size and mtime as indexed
+  int removed = 0;         // documents whose files are gone
+  int failed = 0;          // files that could not be read this time
   int skipped_failed = 0;  // files that failed before and have not changed
   double seconds = 0;
   std::vector<std::pair<std::string, std::string>> failures;  // path, reason
@@ -68,8 +68,7 @@ struct IngestListener {
 // Runs one ingestion. Returns a non-OK Status only for a hard failure (the
 // index cannot be opened or written); per-file failures are counted in
 // *summary and reported through the listener.
-Status Ingest(const IngestOptions& options, const IngestListener& listener,
-              IngestSummary* summary);
+Status Ingest(const IngestOptions& options, const IngestListener& listener, IngestSummary* summary);
 
 // The pipeline for one file, without the database: Extract, Normalise,
 // TagObjectives. Used by ingestion and by `gcmsearch tag`.

@@ -124,8 +124,7 @@ void RunTestHooks(const WorkerTask& task) {
   }
 }
 
-[[noreturn]] void WorkerMain(pid_t parent, int fd, const WorkerLimits& limits,
-                             const WorkFunction& work) {
+[[noreturn]] void WorkerMain(pid_t parent, int fd, const WorkerLimits& limits, const WorkFunction& work) {
   // Die with the parent, even when busy: a killed `ingest` leaves no workers.
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
   if (::getppid() != parent) ::_exit(0);
@@ -459,8 +458,8 @@ void WorkerPool::Run(const std::vector<WorkerTask>& tasks, const ResultCallback&
       std::size_t index = w->task;
       Reap(w, /*kill_first=*/true, nullptr);
       done.push_back({index,
-                      Status::Timeout(tasks[index].as_given + ": timed out after " +
-                                      SecondsText(seconds) + " (see --timeout)"),
+                      Status::Timeout(tasks[index].as_given + ": timed out after " + SecondsText(seconds) +
+                                      " (see --timeout)"),
                       Document()});
     }
   }

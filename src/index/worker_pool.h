@@ -55,8 +55,7 @@ struct WorkerLimits {
 // deadline by n * per_announced_unit. Returns the file's Status; *doc is
 // sent back when it is OK.
 using WorkFunction = std::function<Status(const WorkerTask& task,
-                                          const std::function<void(int units)>& announce,
-                                          Document* doc)>;
+                                          const std::function<void(int units)>& announce, Document* doc)>;
 
 // Called in the parent's thread as each task ends: the task's index in the
 // list given to Run(), its outcome, and the Document when OK. Return false
@@ -91,12 +90,12 @@ class WorkerPool {
  private:
   struct Worker {
     pid_t pid = -1;
-    int fd = -1;               // the parent's end of the socket pair
+    int fd = -1;  // the parent's end of the socket pair
     bool busy = false;
-    std::size_t task = 0;      // index of the running task
+    std::size_t task = 0;  // index of the running task
     std::chrono::steady_clock::time_point deadline;
     std::chrono::steady_clock::time_point started;
-    std::string inbox;         // bytes received, not yet a whole frame
+    std::string inbox;  // bytes received, not yet a whole frame
   };
   struct Finished {
     std::size_t task;

@@ -74,8 +74,8 @@ class CorruptionTest : public ::testing::Test {
   void ExpectEveryGoodDocumentSearchable() {
     std::set<std::string> paths = IndexedPaths();
     for (const char* name : kGoodFiles) EXPECT_TRUE(paths.count(Doc(name))) << name;
-    CommandResult r = RunGcmsearch("search --json --limit 100 --index " + Quote(dir_ / "index") +
-                                   " migration");
+    CommandResult r =
+        RunGcmsearch("search --json --limit 100 --index " + Quote(dir_ / "index") + " migration");
     std::set<std::string> hits;
     json response = json::parse(r.out);
     for (const json& hit : response["results"]) hits.insert(hit["path"].get<std::string>());
@@ -177,7 +177,8 @@ TEST_F(CorruptionTest, WrongExtensionsAreSniffedAndBinaryContentIsNamed) {
   EXPECT_TRUE(indexed.count(Doc("really-html.txt")));
   for (const char* name : {"really-a-png.html", "zeros.md", "bad-header.pdf"}) {
     EXPECT_NE(r.err.find(Doc(name) + ": not PDF, HTML, Markdown or text (binary content)"), std::string::npos)
-        << name << "\n" << r.err;
+        << name << "\n"
+        << r.err;
     EXPECT_FALSE(indexed.count(Doc(name))) << name;
   }
   ExpectEveryGoodDocumentSearchable();

@@ -56,7 +56,8 @@ class IngestTest : public ::testing::Test {
     return j;
   }
   json Search(const std::string& query) {
-    CommandResult r = RunGcmsearch("search --json --limit 100 --index " + Quote(index()) + " " + Quote(query));
+    CommandResult r =
+        RunGcmsearch("search --json --limit 100 --index " + Quote(index()) + " " + Quote(query));
     EXPECT_EQ(r.exit_code, 0) << r.err;
     json j = json::parse(r.out, nullptr, false);
     EXPECT_FALSE(j.is_discarded()) << r.out;
@@ -219,8 +220,8 @@ TEST_F(IngestTest, JsonSummaryIsTheOnlyThingOnStdout) {
   WriteFile(doc("a.md"), "# A\n\nRemittances alpha.");
   WriteFile(doc("bad.txt"), std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
   json j = IngestJson();
-  for (const char* field : {"seen", "indexed", "unchanged", "removed", "failed", "skipped_failed",
-                            "seconds", "failures", "remembered_failures"}) {
+  for (const char* field : {"seen", "indexed", "unchanged", "removed", "failed", "skipped_failed", "seconds",
+                            "failures", "remembered_failures"}) {
     EXPECT_TRUE(j.contains(field)) << field;
   }
   ASSERT_EQ(j["failures"].size(), 1u);
@@ -278,7 +279,10 @@ TEST_F(IngestTest, ReadsLatin1AndWindows1252HtmlByTheirCharset) {
             "<body><p>Protecci\xF3n de ni\xF1os migrantes</p></body></html>");
   WriteFile(doc("cp1252.html"),
             "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\">"
-            "</head><body><p>\x93" "Caf\xE9\x94 y se\xF1" "ales \x96 pol\xED" "tica migratoria</p></body></html>");
+            "</head><body><p>\x93"
+            "Caf\xE9\x94 y se\xF1"
+            "ales \x96 pol\xED"
+            "tica migratoria</p></body></html>");
   EXPECT_EQ(Ingest().exit_code, 0) << last_.err;
   EXPECT_EQ(Total("niños"), 1);
   EXPECT_EQ(Total("protección"), 1);
@@ -312,8 +316,9 @@ TEST_F(IngestTest, ReplacesInvalidUtf8BytesInsteadOfFailing) {
 
 TEST_F(IngestTest, SniffsContentWhoseExtensionLies) {
   WriteFile(doc("report.html"), testing::MakePdf({"A PDF dressed as HTML about remittances"}));
-  WriteFile(doc("page.txt"), "<!DOCTYPE html><html><head><title>Dressed</title></head>"
-                             "<body><script>var hidden=1;</script><p>Remittances page</p></body></html>");
+  WriteFile(doc("page.txt"),
+            "<!DOCTYPE html><html><head><title>Dressed</title></head>"
+            "<body><script>var hidden=1;</script><p>Remittances page</p></body></html>");
   EXPECT_EQ(Ingest().exit_code, 0) << last_.err;
   json results = Search("remittances")["results"];
   ASSERT_EQ(results.size(), 2u);
@@ -351,7 +356,7 @@ TEST_F(IngestTest, SurvivesDeeplyNestedHtml) {
 TEST_F(IngestTest, FollowsASymlinkLoopOnceAndNeverForever) {
   fs::create_directories(doc("sub/deeper"));
   WriteFile(doc("sub/deeper/a.md"), "# A\n\nRemittances alpha.");
-  fs::create_directory_symlink("../..", doc("sub/deeper/loop"));   // back to docs/
+  fs::create_directory_symlink("../..", doc("sub/deeper/loop"));    // back to docs/
   fs::create_directory_symlink(doc("sub"), doc("again"));           // the same folder twice
   fs::create_symlink(doc("sub/deeper/a.md"), doc("link-to-a.md"));  // the same file twice
   auto started = std::chrono::steady_clock::now();
@@ -374,7 +379,8 @@ TEST_F(IngestTest, EmptyFilesAreNamedAndTheRestIndexed) {
 
 TEST_F(IngestTest, ReadsAPdfWithThousandsOfPages) {
   std::vector<std::string> pages;
-  for (int i = 1; i <= 3000; ++i) pages.push_back("Page " + std::to_string(i) + " of the long migration report");
+  for (int i = 1; i <= 3000; ++i)
+    pages.push_back("Page " + std::to_string(i) + " of the long migration report");
   pages[2499] = "Page 2500 of the long migration report mentions remittances once";
   WriteFile(doc("long.pdf"), testing::MakePdf(pages));
   CommandResult r = Ingest();

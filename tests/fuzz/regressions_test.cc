@@ -34,7 +34,8 @@ TEST(FuzzRegressions, ALongRunOfDigitsInACommaListCitesNothingExtra) {
   // Found by fuzz_tagger: "16 y 19 333...3" overflowed an int (UBSan).
   std::vector<ObjectiveMention> mentions =
       TagText("El plan apoya los objetivos 16 y 19 " + std::string(56, '3') + ",1 del PMM.", "es", 1);
-  for (const ObjectiveMention& m : mentions) EXPECT_TRUE(m.objective == 16 || m.objective == 19) << m.objective;
+  for (const ObjectiveMention& m : mentions)
+    EXPECT_TRUE(m.objective == 16 || m.objective == 19) << m.objective;
 }
 
 }  // namespace

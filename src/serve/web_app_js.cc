@@ -202,8 +202,9 @@ const std::string_view kAppJs = R"gcmjs('use strict';
     }
     const row = h('div', { class: 'row' });
     if (pages.length) {
+      const ocrHits = pages.filter((p) => (r.ocr_pages || []).includes(p));
       row.append(h('span', { class: 'pages' }, h('span', { class: 'label' }, pages.length === 1 ? 'Page ' : 'Pages '),
-        pageRanges(pages)));
+        pageRanges(pages), ocrHits.length ? h('span', { class: 'label' }, ' (read by OCR: ' + pageRanges(ocrHits) + ')') : null));
     }
     const objs = h('span', { class: 'objectives' }, h('span', { class: 'label' }, 'Objectives '));
     if (r.objectives && r.objectives.length) {

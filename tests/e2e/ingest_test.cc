@@ -393,19 +393,19 @@ TEST_F(IngestTest, ReadsAPdfWithThousandsOfPages) {
 }
 
 TEST_F(IngestTest, CapsAHugeTextFileWithAWarning) {
-  // Over the 64 MiB that a text file is read up to; written sparse-free but
+  // Over the 16 MiB that a text file is read up to; written sparse-free but
   // quickly, a line repeated.
   {
     std::ofstream out(doc("huge.txt"), std::ios::binary);
     out << "Remittances head line\n";
     std::string line(1023, 'x');
     line += '\n';
-    for (int i = 0; i < 66 * 1024; ++i) out << line;
+    for (int i = 0; i < 18 * 1024; ++i) out << line;
     out << "tailword after the cap\n";
   }
   CommandResult r = Ingest();
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_NE(r.err.find("huge.txt: only the first 64 MiB were read"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("huge.txt: only the first 16 MiB were read"), std::string::npos) << r.err;
   EXPECT_EQ(Total("remittances"), 1);
   EXPECT_EQ(Total("tailword"), 0);
 }

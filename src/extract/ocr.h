@@ -20,7 +20,15 @@ struct OcrOptions {
 // Reads pages `page_indices` (0-based) of the PDF at `pdf_path`; on success
 // texts->size() == page_indices.size(), one UTF-8 text per page in order
 // (empty where a page timed out or held no text). Fails only when OCR cannot
-// run at all (no Tesseract data, unreadable PDF).
+// run at all: IOError for a missing file, Corruption for one Poppler cannot
+// open, Unsupported when Tesseract has no data for `languages`;
+// InvalidArgument for an index the PDF does not have or a dpi <= 0. On
+// failure *texts is empty.
+//
+// Pages are read by `threads` workers at once, each with its own Tesseract
+// and Poppler document; OpenMP inside Tesseract is held to one thread
+// (OMP_THREAD_LIMIT=1 unless the environment says otherwise), which is much
+// faster on few cores. The dpi is capped at 600 and a page at 40 megapixels.
 Status OcrPdfPages(const std::string& pdf_path, const std::vector<int>& page_indices,
                    const OcrOptions& options, std::vector<std::string>* texts);
 

@@ -185,7 +185,8 @@ int RunSearch(const CommonOptions& common, SearchRequest request) {
   int rank = request.offset;
   for (const SearchHit& hit : response.hits) {
     std::cout << ++rank << ". " << (hit.doc.title.empty() ? hit.doc.path : OneLine(hit.doc.title, 120))
-              << "  (" << static_cast<int>(hit.score * 100) << "%)\n";
+              << "  (" << static_cast<int>(hit.score * 100) << "%"
+              << (hit.via_translation ? ", via translation" : "") << ")\n";
     PrintDocumentLine(hit.doc);
     if (!hit.pages.empty() && hit.doc.pages.size() > 1) {
       std::cout << "    pages " << JoinInts(hit.pages) << "\n";

@@ -54,6 +54,9 @@ int main(int argc, char** argv) {
   search_cmd->add_option("--limit", search.limit, "results to show (default 10)")
       ->check(CLI::Range(0, kMaxLimit));
   search_cmd->add_option("--offset", search.offset, "results to skip")->check(CLI::Range(0, kMaxOffset));
+  bool no_translate = false;
+  search_cmd->add_flag("--no-translate", no_translate,
+                       "do not also search the query's English/Spanish translation");
   search_cmd->add_option("query", query_words, "the query");
 
   std::string show_doc;
@@ -112,6 +115,7 @@ int main(int argc, char** argv) {
     }
     if (*search_cmd) {
       for (const std::string& w : query_words) search.query += (search.query.empty() ? "" : " ") + w;
+      search.translate = !no_translate;
       return RunSearch(common, search);
     }
     if (*show_cmd) return RunShow(common, show_doc);

@@ -152,6 +152,7 @@ int RunIngest(const CommonOptions& common, IngestOptions options, bool quiet) {
                        {"removed", summary.removed},
                        {"failed", summary.failed},
                        {"skipped_failed", summary.skipped_failed},
+                       {"version_pairs", summary.version_pairs},
                        {"seconds", summary.seconds},
                        {"failures", failures}})
               << "\n";
@@ -159,6 +160,7 @@ int RunIngest(const CommonOptions& common, IngestOptions options, bool quiet) {
     std::fprintf(stderr, "indexed %d, unchanged %d, removed %d, failed %d", summary.indexed,
                  summary.unchanged, summary.removed, summary.failed);
     if (summary.skipped_failed) std::fprintf(stderr, " (+%d failed before, unchanged)", summary.skipped_failed);
+    if (summary.version_pairs >= 0) std::fprintf(stderr, "; %d English/Spanish version pairs", summary.version_pairs);
     std::fprintf(stderr, " in %.1f s\n", summary.seconds);
   }
   return summary.failed > 0 ? kExitSomeFilesFailed : kExitOk;

@@ -182,6 +182,14 @@ std::vector<ThesaurusMatch> BilingualLexicon::MatchThesaurus(const std::vector<s
   return out;
 }
 
+bool BilingualLexicon::Knows(std::string_view word, std::string_view language) const {
+  if (language != "en" && language != "es") return false;
+  int side = Side(language);
+  if (exact_[side].count(Fold(word))) return true;
+  std::string stem = StemWord(word, language);
+  return stemmed_[side].count(stem) > 0 || thesaurus_[side].count(stem) > 0;
+}
+
 std::vector<LexiconTranslation> BilingualLexicon::TranslateWord(std::string_view word, std::string_view language,
                                                        std::size_t max) const {
   std::vector<LexiconTranslation> out;

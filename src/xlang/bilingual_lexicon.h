@@ -73,6 +73,10 @@ class BilingualLexicon {
   std::vector<LexiconTranslation> TranslateWord(std::string_view word, std::string_view language,
                                                 std::size_t max = 3) const;
 
+  // True when the dictionary or the thesaurus has `word` (or a word with
+  // its stem) read in `language`: a common word, not a name.
+  bool Knows(std::string_view word, std::string_view language) const;
+
   std::size_t thesaurus_terms() const { return thesaurus_terms_; }
   std::size_t dictionary_words() const { return dictionary_words_; }
 

@@ -162,7 +162,7 @@ int main(int argc, char** argv) {
     PairingReport r = MeasurePairing(features, pairs, labels);
     std::printf("  threshold %.2f: precision %.3f (%zu right, %zu wrong), recall %.3f (%zu missed)\n", t,
                 r.Precision(), r.true_links, r.wrong_links, r.Recall(), r.missed_links);
-    if (!sweep || verbose) {
+    if (!sweep || verbose || r.wrong.size() < 4) {
       for (const std::string& w : r.wrong) std::printf("    wrong:  %s\n", w.c_str());
       for (const std::string& m : r.missed) std::printf("    missed: %s\n", m.c_str());
     }

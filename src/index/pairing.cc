@@ -217,7 +217,12 @@ PairingFeatures ComputePairingFeatures(const Document& doc, const BilingualLexic
     std::string folded = Fold(raw);
     if (folded.size() < 2 || folded.size() > kMaxTermBytes) continue;
     if (HasDigit(folded)) {
-      f.anchors["N" + folded] = 1;
+      // "3,117" and "3.117", "38.4" and "38,4": separators differ by language.
+      std::string digits;
+      for (char c : folded) {
+        if (c != '.' && c != ',') digits.push_back(c);
+      }
+      if (digits.size() >= 2) f.anchors["N" + digits] = 1;
       continue;
     }
     if (folded.size() < 3) continue;

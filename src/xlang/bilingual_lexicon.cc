@@ -110,10 +110,9 @@ void BilingualLexicon::AddDictionaryWord(const std::string& language, const std:
   std::string folded = Fold(word);
   std::string stem = StemWord(word, language);
   for (const std::string& t : targets) {
-    if (t.empty()) continue;
-    AddUnique(&exact_[side][folded], t);
-    if (!stem.empty()) AddUnique(&stemmed_[side][stem], t);
+    if (!t.empty()) AddUnique(&exact_[side][folded], t);
   }
+  if (!stem.empty()) AddUnique(&stemmed_[side][stem], folded);
   ++dictionary_words_;
 }
 
@@ -185,7 +184,7 @@ std::vector<ThesaurusMatch> BilingualLexicon::MatchThesaurus(const std::vector<s
 bool BilingualLexicon::Knows(std::string_view word, std::string_view language) const {
   if (language != "en" && language != "es") return false;
   int side = Side(language);
-  if (exact_[side].count(Fold(word))) return true;
+  if (exact_[side].count(Fold(word))) return true;  // a word that translates to itself too
   std::string stem = StemWord(word, language);
   return stemmed_[side].count(stem) > 0 || thesaurus_[side].count(stem) > 0;
 }
@@ -195,20 +194,28 @@ std::vector<LexiconTranslation> BilingualLexicon::TranslateWord(std::string_view
   std::vector<LexiconTranslation> out;
   if (language != "en" && language != "es") return out;
   int side = Side(language);
-  const std::vector<std::string>* targets = nullptr;
-  auto exact = exact_[side].find(Fold(word));
-  if (exact != exact_[side].end()) {
-    targets = &exact->second;
-  } else {
+  const std::string folded = Fold(word);
+  auto exact = exact_[side].find(folded);
+  if (exact == exact_[side].end()) {
     auto stemmed = stemmed_[side].find(StemWord(word, language));
-    if (stemmed != stemmed_[side].end()) targets = &stemmed->second;
+    if (stemmed == stemmed_[side].end()) return out;
+    std::size_t best_shared = 0;
+    for (const std::string& other : stemmed->second) {
+      std::size_t shared = 0;
+      while (shared < other.size() && shared < folded.size() && other[shared] == folded[shared]) ++shared;
+      if (shared > best_shared) {
+        best_shared = shared;
+        exact = exact_[side].find(other);
+      }
+    }
+    if (exact == exact_[side].end()) return out;
   }
-  if (!targets) return out;
   std::string target_language = OtherLanguage(language);
-  for (const std::string& t : *targets) {
+  for (const std::string& t : exact->second) {
     if (out.size() >= max) break;
     std::vector<std::string> words = TermWords(t);
-    if (!words.empty()) out.push_back(LexiconTranslation{target_language, std::move(words), false});
+    if (words.empty() || (words.size() == 1 && Fold(words[0]) == folded)) continue;
+    out.push_back(LexiconTranslation{target_language, std::move(words), false});
   }
   return out;
 }

@@ -69,7 +69,10 @@ class BilingualLexicon {
 
   // Dictionary translations of one word read in `language` ("en" or "es"),
   // most usual first, at most `max`: those of the word itself, else those of
-  // words with the same stem. Empty when the dictionary does not know it.
+  // the word with the same stem that shares the longest beginning with it
+  // ("equitativa" takes "equitativo"'s, not "equitación"'s). A word that
+  // translates to itself yields nothing. Empty when the dictionary does not
+  // know it.
   std::vector<LexiconTranslation> TranslateWord(std::string_view word, std::string_view language,
                                                 std::size_t max = 3) const;
 
@@ -90,6 +93,7 @@ class BilingualLexicon {
   // by spaces (thesaurus), the folded word or its stem (dictionary).
   std::map<std::string, std::vector<LexiconTranslation>> thesaurus_[2];
   std::map<std::string, std::vector<std::string>> exact_[2];
+  // stem -> the folded words with that stem (their translations in exact_).
   std::map<std::string, std::vector<std::string>> stemmed_[2];
   std::size_t longest_term_ = 0;  // in words
   std::size_t thesaurus_terms_ = 0;

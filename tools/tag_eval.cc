@@ -2,6 +2,7 @@
 //
 //   tag-eval [--set FILE] [--documents FILE --doc-dir DIR]
 //            [--bench DIR --manifest FILE [--pdf]] [--quiet]
+//   tag-eval --show FILE
 //
 // Prints precision and recall per kind (number, title, link) and overall on
 // the labelled set (default tests/data/objective_mentions.tsv), then the
@@ -11,6 +12,8 @@
 // PDFs too with --pdf, read with Poppler) and reports the recall of the
 // manifest's objectives_cited column and the time spent tagging.
 //
+// --show prints every mention found in one text file instead.
+//
 // Exit status: 0 when everything could be read, 1 otherwise.
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-page.h>
@@ -19,6 +22,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstring>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -72,9 +76,8 @@ void PrintScores(const std::array<gcm::Score, gcm::kMentionKindCount>& by_kind,
     std::printf("  %-8s %9.3f %7.3f %5d %4d %4d\n", kKindNames[k], s.Precision(), s.Recall(),
                 s.true_positives, s.false_positives, s.false_negatives);
   }
-  std::printf("  %-8s %9.3f %7.3f %5d %4d %4d\n", "overall", overall.Precision(),
-              overall.Recall(), overall.true_positives, overall.false_positives,
-              overall.false_negatives);
+  std::printf("  %-8s %9.3f %7.3f %5d %4d %4d\n", "overall", overall.Precision(), overall.Recall(),
+              overall.true_positives, overall.false_positives, overall.false_negatives);
 }
 
 bool EvaluateSet(const fs::path& path, bool quiet) {
@@ -185,8 +188,8 @@ std::string StripHtml(std::string_view html) {
     }
     if (html[i] == '&') {
       static constexpr std::pair<std::string_view, std::string_view> kEntities[] = {
-          {"&amp;", "&"}, {"&lt;", "<"}, {"&gt;", ">"}, {"&quot;", "\""}, {"&#x27;", "'"},
-          {"&#39;", "'"}, {"&nbsp;", " "}};
+          {"&amp;", "&"},  {"&lt;", "<"},  {"&gt;", ">"},  {"&quot;", "\""},
+          {"&#x27;", "'"}, {"&#39;", "'"}, {"&nbsp;", " "}};
       bool done = false;
       for (const auto& [entity, text] : kEntities) {
         if (html.substr(i, entity.size()) == entity) {
@@ -210,7 +213,8 @@ std::vector<gcm::Page> PdfPages(const fs::path& path) {
   for (int i = 0; i < doc->pages(); ++i) {
     std::unique_ptr<poppler::page> page(doc->create_page(i));
     if (!page) continue;
-    poppler::byte_array bytes = page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
+    poppler::byte_array bytes =
+        page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
     gcm::Page p;
     p.number = i + 1;
     p.text.assign(bytes.begin(), bytes.end());
@@ -233,8 +237,12 @@ bool EvaluateBench(const fs::path& dir, const fs::path& manifest, bool pdf, bool
   int expected_total = 0;
   int found_total = 0;
   int mentions_total = 0;
-  double seconds = 0;
+  double seconds = 0;      // wall clock
+  double cpu_seconds = 0;  // this process's CPU time: steadier on a shared machine
   std::vector<std::string> misses;
+  // Build the tables that are built once per process (folding, lexicon)
+  // before the clock starts.
+  gcm::TagText("GCM objective 8: Save lives", "en", 1);
   while (std::getline(in, line)) {
     std::vector<std::string> f;
     std::stringstream ss(line);
@@ -261,8 +269,10 @@ bool EvaluateBench(const fs::path& dir, const fs::path& manifest, bool pdf, bool
     }
     for (const gcm::Page& p : doc.pages) bytes += p.text.size();
     pages += doc.pages.size();
-    auto start = std::chrono::steady_clock::now();
+    const auto start = std::chrono::steady_clock::now();
+    const std::clock_t cpu_start = std::clock();
     doc.mentions = gcm::TagObjectives(doc);
+    cpu_seconds += static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
     seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     mentions_total += static_cast<int>(doc.mentions.size());
     ++documents;
@@ -276,16 +286,32 @@ bool EvaluateBench(const fs::path& dir, const fs::path& manifest, bool pdf, bool
     found_total += static_cast<int>(expected.size() - missed.size());
     if (!missed.empty()) misses.push_back("  MISS " + file + ": [" + Join(missed) + "]");
   }
-  std::printf("\nbench corpus %s: %d documents (%s), %zu pages, %.1f MB\n",
-              dir.string().c_str(), documents, pdf ? "txt, html, pdf" : "txt, html", pages,
-              bytes / 1e6);
+  std::printf("\nbench corpus %s: %d documents (%s), %zu pages, %.1f MB\n", dir.string().c_str(),
+              documents, pdf ? "txt, html, pdf" : "txt, html", pages, bytes / 1e6);
   std::printf("  recall of objectives_cited: %.3f (%d of %d); %d mentions in all\n",
-              expected_total ? static_cast<double>(found_total) / expected_total : 1.0,
-              found_total, expected_total, mentions_total);
-  std::printf("  tagging time: %.3f s (%.1f us per page)\n", seconds,
-              pages ? seconds * 1e6 / static_cast<double>(pages) : 0.0);
+              expected_total ? static_cast<double>(found_total) / expected_total : 1.0, found_total,
+              expected_total, mentions_total);
+  std::printf("  tagging time: %.3f s wall, %.3f s CPU (%.1f us CPU per page)\n", seconds,
+              cpu_seconds, pages ? cpu_seconds * 1e6 / static_cast<double>(pages) : 0.0);
   if (!quiet) {
-    for (std::size_t i = 0; i < misses.size() && i < 30; ++i) std::printf("%s\n", misses[i].c_str());
+    for (std::size_t i = 0; i < misses.size() && i < 30; ++i)
+      std::printf("%s\n", misses[i].c_str());
+  }
+  return true;
+}
+
+// Prints every mention in one text file (pages split at form feeds).
+bool ShowMentions(const fs::path& path) {
+  std::string text;
+  if (!ReadFile(path, &text)) {
+    std::fprintf(stderr, "tag-eval: %s: cannot open\n", path.string().c_str());
+    return false;
+  }
+  gcm::Document doc;
+  doc.pages = gcm::PagesFromText(path.extension() == ".html" ? StripHtml(text) : text);
+  for (const gcm::ObjectiveMention& m : gcm::TagObjectives(doc)) {
+    std::printf("%2d %-6s p%d @%zu+%zu %.2f  %s\n", m.objective, gcm::MentionKindName(m.kind),
+                m.page, m.offset, m.length, m.confidence, m.text.c_str());
   }
   return true;
 }
@@ -293,7 +319,8 @@ bool EvaluateBench(const fs::path& dir, const fs::path& manifest, bool pdf, bool
 void Usage() {
   std::fprintf(stderr,
                "usage: tag-eval [--set FILE] [--documents FILE --doc-dir DIR]\n"
-               "                [--bench DIR --manifest FILE [--pdf]] [--quiet]\n");
+               "                [--bench DIR --manifest FILE [--pdf]] [--quiet]\n"
+               "       tag-eval --show FILE\n");
 }
 
 }  // namespace
@@ -325,6 +352,12 @@ int main(int argc, char** argv) {
       ok = value(&bench);
     } else if (a == "--manifest") {
       ok = value(&manifest);
+    } else if (a == "--show") {
+      if (i + 1 >= argc) {
+        Usage();
+        return 1;
+      }
+      return ShowMentions(argv[++i]) ? 0 : 1;
     } else if (a == "--pdf") {
       pdf = true;
     } else if (a == "--quiet") {

@@ -191,7 +191,14 @@ int RunSearch(const CommonOptions& common, SearchRequest request) {
               << (hit.via_translation ? ", via translation" : "") << ")\n";
     PrintDocumentLine(hit.doc);
     if (!hit.pages.empty() && hit.doc.pages.size() > 1) {
-      std::cout << "    pages " << JoinInts(hit.pages) << "\n";
+      std::vector<int> ocr;
+      for (int n : hit.pages) {
+        for (const Page& p : hit.doc.pages) {
+          if (p.number == n && p.from_ocr) ocr.push_back(n);
+        }
+      }
+      std::cout << "    pages " << JoinInts(hit.pages)
+                << (ocr.empty() ? "" : "  (read by OCR: " + JoinInts(ocr) + ")") << "\n";
     }
     std::vector<int> objectives = hit.doc.CitedObjectives();
     if (!objectives.empty()) std::cout << "    objectives " << JoinInts(objectives) << "\n";

@@ -2,6 +2,7 @@
 // the command functions; nothing else lives here.
 #include <CLI/CLI.hpp>
 
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 
@@ -37,6 +38,10 @@ int main(int argc, char** argv) {
   ingest_cmd->add_flag("--force", ingest.force, "re-read unchanged and previously failed files");
   ingest_cmd->add_flag("--no-ocr", no_ocr, "do not OCR pages without a text layer");
   ingest_cmd->add_flag("-q,--quiet", quiet, "no progress or summary on stderr");
+  std::string shard;
+  ingest_cmd->add_option("--shard", shard,
+                         "K/N: build shard K of N from these paths (files split by id); search "
+                         "them together through a Xapian stub file (see README)");
 
   // search
   SearchRequest search;
@@ -46,11 +51,15 @@ int main(int argc, char** argv) {
       "Ranked search. Query syntax: words (all must match), \"a phrase\", a OR b, -word, "
       "migra*, objective:13, lang:es, format:pdf, year:2023, title:word.");
   add_common(search_cmd, true);
-  search_cmd->add_option("--lang", search.languages, "only documents in this language (en, es, ...)");
+  search_cmd->add_option("--lang", search.languages, "only documents in this language (en, es, ...)")
+      ->allow_extra_args(false);
   search_cmd->add_option("--objective", search.objectives, "only documents citing objective N (1-23)")
-      ->check(CLI::Range(1, 23));
-  search_cmd->add_option("--format", search.formats, "only this format (pdf, html, md, txt)");
-  search_cmd->add_option("--year", search.years, "only documents dated this year");
+      ->check(CLI::Range(1, 23))
+      ->allow_extra_args(false);
+  search_cmd->add_option("--format", search.formats, "only this format (pdf, html, md, txt)")
+      ->allow_extra_args(false);
+  search_cmd->add_option("--year", search.years, "only documents dated this year")
+      ->allow_extra_args(false);
   search_cmd->add_option("--limit", search.limit, "results to show (default 10)")
       ->check(CLI::Range(0, kMaxLimit));
   search_cmd->add_option("--offset", search.offset, "results to skip")->check(CLI::Range(0, kMaxOffset));
@@ -110,6 +119,16 @@ int main(int argc, char** argv) {
   try {
     if (*ingest_cmd) {
       ingest.index_dir = common.index_dir;
+      if (!shard.empty()) {
+        int k = 0, n = 0;
+        char extra = 0;
+        if (std::sscanf(shard.c_str(), "%d/%d%c", &k, &n, &extra) != 2 || n < 1 || k < 1 || k > n) {
+          std::cerr << "gcmsearch: --shard takes K/N with 1 <= K <= N, e.g. --shard 2/3\n";
+          return kExitError;
+        }
+        ingest.shard = k;
+        ingest.shards = n;
+      }
       ingest.extract.ocr = !no_ocr;
       return RunIngest(common, ingest, quiet);
     }

@@ -35,6 +35,31 @@ bool LooksLikeText(std::string_view head) {
   return head.find('\0') == std::string_view::npos;
 }
 
+// A title for a document whose metadata has none: its first line of text
+// with some letters in it, cut at a word near 150 bytes.
+std::string FirstLine(const Document& doc) {
+  for (const Page& page : doc.pages) {
+    std::size_t pos = 0;
+    while (pos < page.text.size()) {
+      std::size_t nl = page.text.find('\n', pos);
+      std::string line = page.text.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos);
+      pos = nl == std::string::npos ? page.text.size() : nl + 1;
+      int letters = 0;
+      for (unsigned char c : line) letters += std::isalpha(c) || c >= 0xC0;
+      if (letters < 8) continue;
+      std::size_t b = line.find_first_not_of(" \t\r");
+      line = line.substr(b);
+      while (!line.empty() && (line.back() == ' ' || line.back() == '\r')) line.pop_back();
+      if (line.size() > 150) {
+        std::size_t cut = line.rfind(' ', 150);
+        line = line.substr(0, cut == std::string::npos ? 150 : cut) + " …";
+      }
+      return line;
+    }
+  }
+  return {};
+}
+
 }  // namespace
 
 std::string SniffFormat(const std::filesystem::path& file, std::string_view head) {
@@ -105,6 +130,7 @@ Status Extract(const std::filesystem::path& file, const std::string& as_given,
   }
   if (!s.ok()) return s;
   if (doc->pages.empty()) doc->pages.push_back(Page{});
+  if (doc->title.empty()) doc->title = FirstLine(*doc);
   return Status::OK();
 }
 

@@ -13,7 +13,7 @@ namespace gcm {
 struct OcrOptions {
   int dpi = 150;                   // rendering resolution
   std::string languages = "spa+eng";  // Tesseract language list
-  int page_timeout_ms = 60000;     // per page; a page over it yields no text
+  int page_timeout_ms = 60000;     // per page; a page over it yields no text; <= 0: none
   int threads = 0;                 // pages read at once; 0 = all cores
 };
 

@@ -3,6 +3,8 @@
 // pages that have no usable text layer (scanned pages).
 #include <poppler-document.h>
 #include <poppler-global.h>
+#include <poppler-image.h>
+#include <poppler-page-renderer.h>
 #include <poppler-page.h>
 
 #include <ctime>
@@ -35,16 +37,41 @@ std::string IsoDate(time_t t) {
   return buf;
 }
 
-// A page "has text" when it holds a handful of letters: a scanned page has
-// none, or only a stray header stamped on the image.
-bool HasUsableText(const std::string& text) {
+int CountLetters(const std::string& text, int enough) {
   int letters = 0;
   for (unsigned char c : text) {
     if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0) {
-      if (++letters >= 16) return true;
+      if (++letters >= enough) break;
     }
   }
-  return false;
+  return letters;
+}
+
+// The share of a page's area that is ink, from a 24-dpi greyscale
+// rendering (a few milliseconds): a scanned page of text is several per
+// cent ink, a blank page or a page with one line of real text almost none.
+double InkShare(const poppler::page& page) {
+  poppler::page_renderer renderer;
+  renderer.set_image_format(poppler::image::format_gray8);
+  poppler::image img = renderer.render_page(&page, 24, 24);
+  if (!img.is_valid() || img.width() <= 0 || img.height() <= 0) return 0;
+  long dark = 0;
+  for (int y = 0; y < img.height(); ++y) {
+    const unsigned char* row = reinterpret_cast<const unsigned char*>(img.const_data()) +
+                               static_cast<long>(y) * img.bytes_per_row();
+    for (int x = 0; x < img.width(); ++x) dark += row[x] < 160;
+  }
+  return static_cast<double>(dark) / (static_cast<double>(img.width()) * img.height());
+}
+
+// A page needs OCR when it has almost no text layer but visibly holds more
+// than that: a scan. A blank page, or a short last page of a born-digital
+// document ("and destination."), does not.
+bool NeedsOcr(const poppler::page& page, const std::string& text) {
+  constexpr int kEnoughLetters = 16;
+  int letters = CountLetters(text, kEnoughLetters);
+  if (letters >= kEnoughLetters) return false;
+  return InkShare(page) > 0.01;
 }
 
 std::string Trim(std::string s) {
@@ -79,7 +106,7 @@ Status ExtractPdf(const std::filesystem::path& file, const ExtractOptions& optio
     page.number = i + 1;
     std::unique_ptr<poppler::page> p(pdf->create_page(i));
     if (p) page.text = Utf8(p->text(poppler::rectf(), poppler::page::non_raw_non_physical_layout));
-    if (!HasUsableText(page.text)) scanned.push_back(i);
+    if (p && NeedsOcr(*p, page.text)) scanned.push_back(i);
     doc->pages.push_back(std::move(page));
   }
 

@@ -25,7 +25,7 @@ std::string EncodeDocumentData(const Document& doc) {
   j["warnings"] = doc.warnings;
   json pages = json::array();
   for (const Page& p : doc.pages) {
-    json jp = {{"n", p.number}, {"t", p.text}, {"l", p.language}, {"p", p.first_position}};
+    json jp = {{"n", p.number}, {"len", p.text.size()}, {"l", p.language}, {"p", p.first_position}};
     if (p.from_ocr) jp["ocr"] = true;
     pages.push_back(std::move(jp));
   }
@@ -44,11 +44,17 @@ std::string EncodeDocumentData(const Document& doc) {
   j["translations"] = std::move(translations);
   // Invalid UTF-8 cannot reach here (the normaliser scrubs it) but a dump
   // must never throw on a user's file.
-  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+  std::string out = j.dump(-1, ' ', false, json::error_handler_t::replace);
+  out.push_back('\0');
+  for (const Page& p : doc.pages) out += p.text;
+  return out;
 }
 
 Status DecodeDocumentData(const std::string& data, Document* doc) {
-  json j = json::parse(data, nullptr, /*allow_exceptions=*/false);
+  std::size_t nul = data.find('\0');
+  std::string_view header(data.data(), nul == std::string::npos ? data.size() : nul);
+  std::size_t text_at = nul == std::string::npos ? data.size() : nul + 1;
+  json j = json::parse(header.begin(), header.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
     return Status::Corruption("stored document data is not JSON");
   }
@@ -69,7 +75,10 @@ Status DecodeDocumentData(const std::string& data, Document* doc) {
     for (const json& jp : j.value("pages", json::array())) {
       Page p;
       p.number = jp.value("n", 1);
-      p.text = jp.value("t", "");
+      std::size_t len = jp.value("len", std::size_t{0});
+      if (text_at + len > data.size()) return Status::Corruption("stored page texts are cut short");
+      p.text = data.substr(text_at, len);
+      text_at += len;
       p.language = jp.value("l", "und");
       p.first_position = jp.value("p", std::uint32_t{0});
       p.from_ocr = jp.value("ocr", false);

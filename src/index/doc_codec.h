@@ -1,7 +1,10 @@
-// A Document as stored in a Xapian document's data: JSON (nlohmann/json)
-// holding the metadata, each page's text, OCR flag, language and first term
-// position, the objective mentions and the translations. Search results and
-// `show` decode it back into the same struct.
+// A Document as stored in a Xapian document's data: a JSON object
+// (nlohmann/json) holding the metadata, each page's number, byte length, OCR
+// flag, language and first term position, the objective mentions and the
+// translations; then a NUL byte; then the page texts back to back. The texts
+// stay out of the JSON because parsing them dominated search latency (a
+// result needs the metadata and one page). `xapian-delve -d` shows the JSON
+// first. Search results and `show` decode it back into the same struct.
 #ifndef GCMSEARCH_INDEX_DOC_CODEC_H_
 #define GCMSEARCH_INDEX_DOC_CODEC_H_
 

@@ -27,10 +27,12 @@ void IndexText(const std::string& text, const std::string& language, Xapian::Doc
                Xapian::termpos* pos) {
   const bool stem = HasStemmer(language);
   for (const Token& t : Tokenize(text)) {
+    // Every token takes a position, indexed or not, so that token i of a
+    // page is at position first_position + i: snippets find hits by position.
+    ++*pos;
     std::string_view word(text.data() + t.offset, t.length);
     std::string folded = Fold(word);
     if (folded.empty() || folded.size() > kMaxTermBytes) continue;
-    ++*pos;
     xdoc->add_posting(folded, *pos);
     if (stem) {
       std::string stemmed = StemWord(word, language);

@@ -148,6 +148,13 @@ bool UnderRoot(const std::string& path, const std::string& root) {
 
 }  // namespace
 
+bool InShard(const std::string& id, int shard, int shards) {
+  if (shards <= 1) return true;
+  // The id is already a hash of the path: its last 8 hex digits spread evenly.
+  unsigned long value = std::stoul(id.size() > 8 ? id.substr(id.size() - 8) : id, nullptr, 16);
+  return static_cast<int>(value % static_cast<unsigned long>(shards)) == shard - 1;
+}
+
 Status ProcessFile(const fs::path& file, const std::string& as_given,
                    const ExtractOptions& options, Document* doc) {
   Status s = Extract(file, as_given, options, doc);
@@ -173,8 +180,13 @@ Status Ingest(const IngestOptions& options, const IngestListener& listener,
   // Decide what needs reading.
   std::vector<const FileEntry*> todo;
   std::set<std::string> present_ids;
+  int not_in_shard = 0;
   for (const FileEntry& f : files) {
     present_ids.insert(f.id);
+    if (!InShard(f.id, options.shard, options.shards)) {
+      ++not_in_shard;
+      continue;
+    }
     if (!options.force) {
       std::optional<std::string> stamp = indexer->StoredStamp(f.id);
       if (stamp && *stamp == FileStamp(f.size, f.mtime)) {
@@ -189,6 +201,8 @@ Status Ingest(const IngestOptions& options, const IngestListener& listener,
     }
     todo.push_back(&f);
   }
+
+  summary->seen -= not_in_shard;
 
   // Workers pull files by index and push outcomes; the writer (this thread)
   // drains them. The queue is bounded so memory stays flat on big runs.

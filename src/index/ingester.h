@@ -28,7 +28,14 @@ struct IngestOptions {
   bool force = false;              // re-read unchanged and failed files too
   std::size_t batch_size = 500;    // documents per commit
   bool pair_versions = true;       // find English/Spanish versions afterwards (pairing.h)
+  // Build shard `shard` (1-based) of `shards`: only files whose id falls in
+  // it (by hash) are read, so N runs over one folder split it exactly.
+  int shard = 1;
+  int shards = 1;
 };
+
+// True when the document with this id belongs to shard `shard` of `shards`.
+bool InShard(const std::string& id, int shard, int shards);
 
 struct IngestSummary {
   int seen = 0;       // files considered

@@ -11,7 +11,8 @@ namespace gcm {
 namespace {
 
 const char* StemmerName(std::string_view language) {
-  static const std::pair<const char*, const char*> kStemmers[] = {
+  // string_view keys: this runs once per word indexed, so no strlen here.
+  static constexpr std::pair<std::string_view, const char*> kStemmers[] = {
       {"en", "english"}, {"es", "spanish"}, {"pt", "portuguese"}, {"fr", "french"},
       {"it", "italian"}, {"de", "german"},  {"nl", "dutch"},      {"sv", "swedish"},
       {"no", "norwegian"}, {"da", "danish"}, {"fi", "finnish"},   {"ru", "russian"},

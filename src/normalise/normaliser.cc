@@ -26,7 +26,9 @@
 // De-hyphenation. A line that ends in a hyphen right after a letter, followed
 // by a line that starts with a letter or digit, is one of: a word broken into
 // syllables ("apren-\ndidas"), or a hyphenated compound that happens to break
-// at its hyphen ("Secretary-\nGeneral", "follow-\nup"). The line break goes
+// at its hyphen ("Secretary-\nGeneral", "follow-\nup"). One blank line
+// between the parts is crossed when the second starts in lower case, since
+// Tesseract splits paragraphs that way ("apren-\n\ndidas"). The line break goes
 // either way; the hyphen stays or goes by these rules, first match wins:
 //   1. a soft hyphen (U+00AD) always goes: it marks a syllable break;
 //   2. a digit on either side keeps it ("2023-\n24", "COVID-\n19");
@@ -334,6 +336,15 @@ std::string JoinLineEndHyphens(std::string_view text, const HyphenEvidence& evid
       if (j < n && s[j] == '\n') {
         int32_t k = j + 1;
         while (k < n && (s[k] == ' ' || s[k] == '\t')) ++k;
+        // Tesseract often puts a blank line inside a paragraph
+        // ("apren-\n\ndidas"); one blank line is crossed when a lowercase
+        // letter follows it, which a new paragraph would not start with.
+        bool across_blank_line = false;
+        if (k < n && s[k] == '\n') {
+          ++k;
+          while (k < n && (s[k] == ' ' || s[k] == '\t')) ++k;
+          across_blank_line = true;
+        }
         int32_t second_end = k;
         while (second_end < n) {
           int32_t next = second_end;
@@ -344,7 +355,14 @@ std::string JoinLineEndHyphens(std::string_view text, const HyphenEvidence& evid
         }
         std::string_view first(out.data() + word_start, out.size() - word_start);
         std::string_view second(s + k, static_cast<std::size_t>(second_end - k));
-        if (second_end > k && !first.empty()) {
+        bool lowercase_next = false;
+        if (second_end > k) {
+          int32_t h = k;
+          UChar32 d;
+          U8_NEXT(s, h, n, d);
+          lowercase_next = u_islower(d);
+        }
+        if (second_end > k && !first.empty() && (!across_blank_line || lowercase_next)) {
           bool after_hyphen = EndsWithHyphen(std::string_view(out).substr(0, word_start));
           if (Decide(c, first, second, after_hyphen, evidence) == LineEndHyphen::kKeep) {
             out.append(s + at, static_cast<std::size_t>(i - at));

@@ -11,6 +11,7 @@
 
 #include <array>
 #include <memory>
+#include <mutex>
 
 namespace gcm {
 namespace {
@@ -76,21 +77,42 @@ std::string FoldCodePointSlow(UChar32 c) {
 }
 
 constexpr UChar32 kCachedRange = 0x3000;
+constexpr UChar32 kBlockSize = 256;
 
-struct FoldTable {
-  std::array<std::string, kCachedRange> folded;
-  std::array<bool, kCachedRange> latin;
-  FoldTable() {
-    for (UChar32 c = 0; c < kCachedRange; ++c) {
-      if (U_IS_SURROGATE(c)) continue;
-      folded[c] = FoldCodePointSlow(c);
-      latin[c] = IsLatin(c);
-    }
+// Folded forms of the code points below kCachedRange, computed one block of
+// 256 at first use: a process that only meets Latin text pays for a few
+// blocks, not for all of them at start-up.
+class FoldTable {
+ public:
+  const std::string& Folded(UChar32 c) {
+    EnsureBlock(c);
+    return folded_[c];
   }
+  bool Latin(UChar32 c) {
+    EnsureBlock(c);
+    return latin_[c];
+  }
+
+ private:
+  void EnsureBlock(UChar32 c) {
+    std::size_t block = static_cast<std::size_t>(c / kBlockSize);
+    std::call_once(ready_[block], [&] {
+      for (UChar32 d = static_cast<UChar32>(block) * kBlockSize; d < static_cast<UChar32>(block + 1) * kBlockSize;
+           ++d) {
+        if (U_IS_SURROGATE(d)) continue;
+        folded_[d] = FoldCodePointSlow(d);
+        latin_[d] = IsLatin(d);
+      }
+    });
+  }
+
+  std::array<std::string, kCachedRange> folded_;
+  std::array<bool, kCachedRange> latin_{};
+  std::array<std::once_flag, kCachedRange / kBlockSize> ready_;
 };
 
-const FoldTable& Table() {
-  static const auto* table = new FoldTable();
+FoldTable& Table() {
+  static auto* table = new FoldTable();
   return *table;
 }
 
@@ -106,7 +128,7 @@ bool IsDigit(UChar32 c) { return c < 0x80 ? (c >= '0' && c <= '9') : u_isdigit(c
 
 }  // namespace
 
-std::vector<Token> Tokenize(std::string_view text) {
+std::vector<Token> Tokenize(std::string_view text, std::size_t max_tokens) {
   std::vector<Token> tokens;
   const char* s = text.data();
   const int32_t n = static_cast<int32_t>(text.size());
@@ -138,6 +160,7 @@ std::vector<Token> Tokenize(std::string_view text) {
     if (start >= 0) {
       tokens.push_back({static_cast<std::size_t>(start), static_cast<std::size_t>(at - start)});
       start = -1;
+      if (tokens.size() >= max_tokens) return tokens;
     }
   }
   if (start >= 0) {
@@ -147,7 +170,7 @@ std::vector<Token> Tokenize(std::string_view text) {
 }
 
 std::string Fold(std::string_view text) {
-  const FoldTable& table = Table();
+  FoldTable& table = Table();
   std::string out;
   out.reserve(text.size());
   const char* s = text.data();
@@ -166,8 +189,8 @@ std::string Fold(std::string_view text) {
     if (c < 0) continue;
     if (u_charType(c) == U_NON_SPACING_MARK && after_latin) continue;  // e + U+0301
     if (c < kCachedRange) {
-      out += table.folded[c];
-      after_latin = table.latin[c];
+      out += table.Folded(c);
+      after_latin = table.Latin(c);
     } else {
       out += FoldCodePointSlow(c);
       after_latin = IsLatin(c);

@@ -9,6 +9,7 @@
 #define GCMSEARCH_NORMALISE_TEXT_FOLD_H_
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,7 +27,8 @@ struct Token {
 };
 
 // Splits text into word tokens, in order. Invalid UTF-8 bytes separate words.
-std::vector<Token> Tokenize(std::string_view text);
+// Stops after `max_tokens` tokens (snippets need only the start of a page).
+std::vector<Token> Tokenize(std::string_view text, std::size_t max_tokens = SIZE_MAX);
 
 // The folded form of a piece of text (usually one token): case-folded,
 // NFKC-compatible, Latin accents removed, soft hyphens and other invisible

@@ -102,8 +102,17 @@ Status Searcher::Search(const SearchRequest& request, SearchResponse* response) 
       return Status::InvalidArgument("objective " + std::to_string(n) + " does not exist (use 1 to 23)");
     }
   }
+  // Filters from the command line or HTTP get the same checks as the
+  // query language's own.
+  std::string filters;
+  for (const std::string& l : request.languages) filters += " lang:" + l;
+  for (const std::string& f : request.formats) filters += " format:" + f;
+  for (const std::string& y : request.years) filters += " year:" + y;
+  ParsedQuery checked;
+  Status s = ParseQuery(filters, &checked);
+  if (!s.ok()) return s;
   ParsedQuery parsed;
-  Status s = ParseQuery(request.query, &parsed);
+  s = ParseQuery(request.query, &parsed);
   if (!s.ok()) return s;
 
   for (int attempt = 0; attempt < 3; ++attempt) {
@@ -134,9 +143,18 @@ Status Searcher::Search(const SearchRequest& request, SearchResponse* response) 
         Status loaded = Load(db_, *it, &hit.doc);
         if (!loaded.ok()) continue;
         hit.score = it.get_percent() / 100.0;
-        hit.pages = MatchedPages(db_, *it, hit.doc, hits);
-        hit.snippet_page = hit.pages.empty() ? 0 : hit.pages.front();
-        hit.snippet = MakeSnippet(hit.doc, hit.snippet_page, hits);
+        std::map<int, std::vector<std::uint32_t>> by_page = HitsByPage(db_, *it, hit.doc, hits);
+        // The snippet comes from the page with the most hits (the first of equals).
+        std::size_t most = 0;
+        for (const auto& [page, tokens] : by_page) {
+          hit.pages.push_back(page);
+          if (tokens.size() > most) {
+            most = tokens.size();
+            hit.snippet_page = page;
+          }
+        }
+        hit.snippet = MakeSnippet(hit.doc, hit.snippet_page,
+                                  hit.snippet_page ? by_page[hit.snippet_page] : std::vector<std::uint32_t>{});
         if (hit.snippet_page == 0 && !hit.doc.pages.empty()) hit.snippet_page = hit.doc.pages.front().number;
         response->hits.push_back(std::move(hit));
         dids.push_back(*it);

@@ -4,20 +4,10 @@
 
 #include <algorithm>
 
-#include "index/term_prefixes.h"
-#include "index/terms.h"
 #include "normalise/text_fold.h"
 
 namespace gcm {
 namespace {
-
-int PageOfPosition(const Document& doc, Xapian::termpos pos) {
-  // The last page whose first position is <= pos.
-  auto it = std::upper_bound(doc.pages.begin(), doc.pages.end(), pos,
-                             [](Xapian::termpos p, const Page& page) { return p < page.first_position; });
-  if (it == doc.pages.begin()) return doc.pages.empty() ? 1 : doc.pages.front().number;
-  return std::prev(it)->number;
-}
 
 void AppendEscaped(std::string_view s, std::string* out) {
   bool space = false;
@@ -39,33 +29,34 @@ void AppendEscaped(std::string_view s, std::string* out) {
   if (space && !out->empty() && out->back() != ' ') out->push_back(' ');
 }
 
-bool TokenHits(std::string_view word, const std::string& language, const HitTerms& hits) {
-  std::string folded = Fold(word);
-  if (hits.terms.count(folded)) return true;
-  std::string stem = StemWord(word, language);
-  return !stem.empty() && hits.terms.count(kPrefixStem + stem);
-}
-
 }  // namespace
 
-std::vector<int> MatchedPages(const Xapian::Database& db, Xapian::docid did, const Document& doc,
-                              const HitTerms& hits) {
-  std::vector<int> pages;
+std::map<int, std::vector<std::uint32_t>> HitsByPage(const Xapian::Database& db, Xapian::docid did,
+                                                     const Document& doc, const HitTerms& hits) {
+  std::map<int, std::vector<std::uint32_t>> out;
+  if (doc.pages.empty()) return out;
   for (const std::string& term : hits.terms) {
     try {
       for (auto p = db.positionlist_begin(did, term); p != db.positionlist_end(did, term); ++p) {
-        pages.push_back(PageOfPosition(doc, *p));
+        // The last page whose first position is <= the hit's.
+        auto page = std::upper_bound(doc.pages.begin(), doc.pages.end(), *p,
+                                     [](Xapian::termpos pos, const Page& pg) { return pos < pg.first_position; });
+        if (page == doc.pages.begin()) continue;
+        --page;
+        out[page->number].push_back(*p - page->first_position);
       }
     } catch (const Xapian::Error&) {
       // A term the document lacks, or a backend without positions.
     }
   }
-  std::sort(pages.begin(), pages.end());
-  pages.erase(std::unique(pages.begin(), pages.end()), pages.end());
-  return pages;
+  for (auto& [page, tokens] : out) {
+    std::sort(tokens.begin(), tokens.end());
+    tokens.erase(std::unique(tokens.begin(), tokens.end()), tokens.end());
+  }
+  return out;
 }
 
-std::string MakeSnippet(const Document& doc, int page_number, const HitTerms& hits,
+std::string MakeSnippet(const Document& doc, int page_number, const std::vector<std::uint32_t>& hit_tokens,
                         std::size_t max_chars) {
   const Page* page = nullptr;
   for (const Page& p : doc.pages) {
@@ -81,14 +72,13 @@ std::string MakeSnippet(const Document& doc, int page_number, const HitTerms& hi
   }
   if (!page) return {};
   const std::string& text = page->text;
-  const std::string& lang = page->language.empty() || page->language == "und" ? doc.language : page->language;
-  std::vector<Token> tokens = Tokenize(text);
+  // Only the tokens up to a window past the last hit are needed.
+  std::size_t needed = hit_tokens.empty() ? 80 : hit_tokens.back() + 80;
+  std::vector<Token> tokens = Tokenize(text, needed);
   if (tokens.empty()) return {};
   std::vector<bool> hit(tokens.size(), false);
-  if (!hits.empty()) {
-    for (std::size_t i = 0; i < tokens.size(); ++i) {
-      hit[i] = TokenHits(std::string_view(text.data() + tokens[i].offset, tokens[i].length), lang, hits);
-    }
+  for (std::uint32_t i : hit_tokens) {
+    if (i < tokens.size()) hit[i] = true;
   }
   // The window of ~max_chars bytes holding the most hits (distinct words
   // count more than repeats of one).

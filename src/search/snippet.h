@@ -3,6 +3,8 @@
 #ifndef GCMSEARCH_SEARCH_SNIPPET_H_
 #define GCMSEARCH_SEARCH_SNIPPET_H_
 
+#include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -19,17 +21,19 @@ struct HitTerms {
   bool empty() const { return terms.empty(); }
 };
 
-// The page numbers (sorted, unique) on which any of `hits` occurs in the
-// indexed document `did`, found from term positions and each page's first
-// position in `doc`.
-std::vector<int> MatchedPages(const Xapian::Database& db, Xapian::docid did, const Document& doc,
-                              const HitTerms& hits);
+// Where `hits` occur in the indexed document `did`: page number -> indices
+// of the hit words among that page's tokens (Tokenize() order), sorted.
+// Found from term positions and each page's first position in `doc`
+// (the indexer gives token i of a page position first_position + i).
+std::map<int, std::vector<std::uint32_t>> HitsByPage(const Xapian::Database& db, Xapian::docid did,
+                                                     const Document& doc, const HitTerms& hits);
 
-// An excerpt of about `max_chars` characters of page `page` of `doc` around
-// its densest cluster of hits, HTML-escaped, with the matched words wrapped
-// in <mark>...</mark>; "…" marks cut ends. Without hits (or page 0), the
-// start of the first page with text.
-std::string MakeSnippet(const Document& doc, int page, const HitTerms& hits,
+// An excerpt of about `max_chars` bytes of page `page` of `doc` around its
+// densest cluster of the hit words `hit_tokens` (token indices, as from
+// HitsByPage), HTML-escaped, with those words wrapped in <mark>...</mark>;
+// "…" marks cut ends. Without hits (or page 0), the start of the first page
+// with text.
+std::string MakeSnippet(const Document& doc, int page, const std::vector<std::uint32_t>& hit_tokens,
                         std::size_t max_chars = 240);
 
 }  // namespace gcm

@@ -8,6 +8,7 @@
 #define GCMSEARCH_TAG_COMPACT_CONTEXT_H_
 
 #include <cstddef>
+#include <string_view>
 #include <vector>
 
 #include "tag/words.h"
@@ -25,10 +26,12 @@ struct DocumentContext {
   }
 };
 
-// Scans words once for what DocumentContext records.
-DocumentContext ContextOf(const std::vector<Word>& words);
+// Scans the words of `text` once for what DocumentContext records.
+DocumentContext ContextOf(std::string_view text, const std::vector<Word>& words);
 
-// Whom word i refers to.
+// Whom word i of `text` refers to. Looks a few words ahead within the same
+// clause ("Global Compact on Refugees", "Pacto Mundial de las Naciones
+// Unidas").
 enum class Marker {
   kNone,
   kGcmWeak,    // "Compact", "Pacto", "Global Compact": the GCM unless the text is
@@ -38,7 +41,7 @@ enum class Marker {
   kForeign,    // another framework: GCR, EU Pact, UN Global Compact (business),
                // SDG/ODS, 2030 Agenda, a strategic plan
 };
-Marker MarkerAt(const std::vector<Word>& words, std::size_t i);
+Marker MarkerAt(std::string_view text, const std::vector<Word>& words, std::size_t i);
 
 // Whose objectives a phrase names.
 enum class Owner { kUnknown, kGcm, kOther };
@@ -58,9 +61,9 @@ Owner OwnerBefore(std::string_view text, const std::vector<Word>& words, std::si
 Owner OwnerAfter(std::string_view text, const std::vector<Word>& words, std::size_t i,
                  const DocumentContext& context);
 
-// What the words inside text[begin, end) say: 1 when they name the GCM,
-// -1 when they name only other frameworks, 0 when neither.
-int SentenceLeaning(const std::vector<Word>& words, std::size_t begin_offset,
+// What the words inside text[begin_offset, end_offset) say: 1 when they
+// name the GCM, -1 when they name only other frameworks, 0 when neither.
+int SentenceLeaning(std::string_view text, const std::vector<Word>& words, std::size_t begin_offset,
                     std::size_t end_offset, const DocumentContext& context);
 
 }  // namespace gcm::tag

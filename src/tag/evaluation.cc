@@ -64,7 +64,8 @@ Status ParseObjectiveList(std::string_view field, std::vector<int>* out) {
       n = n * 10 + (c - '0');
       if (n > 100) break;
     }
-    if (n < 1 || n > kObjectiveCount) return Status::Corruption("not an objective number: " + token);
+    if (n < 1 || n > kObjectiveCount)
+      return Status::Corruption("not an objective number: " + token);
     out->push_back(n);
   }
   std::sort(out->begin(), out->end());

@@ -34,7 +34,7 @@ struct LabelledRow {
   ObjectivesByKind expected;
   std::string text;  // escapes decoded
   std::string note;
-  int line = 0;      // in the file, for messages
+  int line = 0;  // in the file, for messages
 };
 
 // Reads a labelled set. Fails with kIOError when the file cannot be read and
@@ -56,7 +56,7 @@ struct RowOutcome {
   const LabelledRow* row = nullptr;
   ObjectivesByKind found;  // sorted, unique
   std::vector<ObjectiveMention> mentions;
-  bool correct = true;     // found == expected for every kind
+  bool correct = true;  // found == expected for every kind
 };
 
 struct Evaluation {

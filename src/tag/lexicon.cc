@@ -15,22 +15,22 @@ namespace {
 const std::unordered_set<std::string_view>& Stopwords() {
   static const auto* words = new std::unordered_set<std::string_view>{
       // English
-      "a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "as", "at", "all", "that",
-      "by", "with", "their", "its", "from", "into", "only", "well", "towards", "throughout",
-      "is", "are", "be", "this", "these", "those", "such", "have", "has",
+      "a", "an", "the", "and", "or", "of", "in", "on", "for", "to", "as", "at", "all", "that", "by",
+      "with", "their", "its", "from", "into", "only", "well", "towards", "throughout", "is", "are",
+      "be", "this", "these", "those", "such", "have", "has",
       // Spanish
       "y", "e", "o", "u", "de", "del", "la", "las", "el", "los", "lo", "para", "por", "al", "en",
-      "que", "su", "sus", "con", "como", "asi", "todo", "toda", "todos", "todas", "largo",
-      "sobre", "un", "una", "unos", "unas", "se", "ni"};
+      "que", "su", "sus", "con", "como", "asi", "todo", "toda", "todos", "todas", "largo", "sobre",
+      "un", "una", "unos", "unas", "se", "ni"};
   return *words;
 }
 
 const std::unordered_set<std::string_view>& GenericWords() {
   static const auto* words = new std::unordered_set<std::string_view>{
-      "migration",  "migrations", "migrant",     "migrants",    "migracion",   "migraciones",
-      "migrante",   "migrantes",  "migratorio",  "migratoria",  "migratorios", "migratorias",
-      "people",     "persons",    "personas",    "countries",   "country",     "paises",
-      "pais",       "international", "internacional", "internacionales"};
+      "migration", "migrations",    "migrant",       "migrants",       "migracion",   "migraciones",
+      "migrante",  "migrantes",     "migratorio",    "migratoria",     "migratorios", "migratorias",
+      "people",    "persons",       "personas",      "countries",      "country",     "paises",
+      "pais",      "international", "internacional", "internacionales"};
   return *words;
 }
 
@@ -49,8 +49,9 @@ constexpr Synonyms kSynonyms[] = {
     {1, "data datos statistics estadisticas evidence"},
     {2, "drivers adverse structural climate clima factores"},
     {3, "information informacion"},
-    {4, "identity identidad documentation documentacion documents documentos registration "
-        "registro"},
+    {4,
+     "identity identidad documentation documentacion documents documentos registration "
+     "registro"},
     {5, "pathways vias regularization regularizacion visas"},
     {6, "recruitment contratacion decent decente labour labor laboral employment empleo"},
     {7, "vulnerabilities vulnerabilidades vulnerability vulnerabilidad vulnerable"},
@@ -141,7 +142,20 @@ Lexicon Build() {
     }
   }
   for (const Synonyms& s : kSynonyms) {
-    for (const std::string& w : FoldedWordsOf(s.words)) AddUnique(&lex.vocabulary[s.objective], Stem(w));
+    for (const std::string& w : FoldedWordsOf(s.words))
+      AddUnique(&lex.vocabulary[s.objective], Stem(w));
+  }
+  for (int n = 1; n <= kObjectiveCount; ++n) {
+    for (const std::string& stem : lex.vocabulary[n]) lex.vocabulary_index[stem] |= 1u << n;
+  }
+  lex.vocabulary_by_letter.resize(256);
+  for (const auto& [stem, mask] : lex.vocabulary_index) {
+    lex.vocabulary_by_letter[static_cast<unsigned char>(stem[0])].emplace_back(stem, mask);
+  }
+  lex.anchor_shape.assign(256, {});
+  for (const auto& [word, places] : lex.anchors) {
+    lex.anchor_shape[static_cast<unsigned char>(word[0])][std::min<std::size_t>(word.size(), 31)] =
+        true;
   }
   return lex;
 }
@@ -157,30 +171,43 @@ bool IsStopword(std::string_view folded) { return Stopwords().count(folded) > 0;
 
 bool IsGenericWord(std::string_view folded) { return GenericWords().count(folded) > 0; }
 
-std::string Stem(std::string_view folded) {
+namespace {
+
+// The length of `folded` without its suffix, as Stem() cuts it.
+std::size_t StemLength(std::string_view folded) {
   static constexpr std::string_view kSuffixes[] = {"aciones", "ciones", "ations", "mente", "ation",
                                                    "cion",    "tion",   "ing",    "es",    "ed",
                                                    "s",       "e",      "a",      "o"};
   for (std::string_view suffix : kSuffixes) {
     if (folded.size() >= suffix.size() + 4 &&
-        folded.substr(folded.size() - suffix.size()) == suffix) {
-      return std::string(folded.substr(0, folded.size() - suffix.size()));
+        folded.compare(folded.size() - suffix.size(), suffix.size(), suffix) == 0) {
+      return folded.size() - suffix.size();
     }
   }
-  return std::string(folded);
+  return folded.size();
+}
+
+}  // namespace
+
+std::string Stem(std::string_view folded) {
+  return std::string(folded.substr(0, StemLength(folded)));
 }
 
 bool WordsAlike(std::string_view a, std::string_view b) {
   if (a == b) return true;
   const std::size_t shorter = std::min(a.size(), b.size());
-  if (shorter < 5) return false;
+  const std::size_t longer = std::max(a.size(), b.size());
+  // Cheap rejections first: this runs for every neighbour of every anchor.
+  // OCR noise rarely hits a word's first letter.
+  if (shorter < 5 || longer - shorter > 4 || a[0] != b[0]) return false;
   // Digits must match exactly: "2023" is not "2022".
   for (std::string_view w : {a, b}) {
     for (char c : w) {
       if (c >= '0' && c <= '9') return false;
     }
   }
-  if (Stem(a) == Stem(b)) return true;
+  const std::size_t sa = StemLength(a);
+  if (sa >= 4 && a.substr(0, sa) == b.substr(0, StemLength(b))) return true;
   const int max = shorter >= 9 ? 2 : 1;
   return EditDistance(a, b, max) <= max;
 }
@@ -193,13 +220,16 @@ LabelFit FitLabel(const std::vector<Word>& words, std::size_t begin, std::size_t
     const std::string& w = words[i].folded;
     if (w.size() < 3 || IsStopword(w) || IsGenericWord(w) || words[i].value >= 0) continue;
     const std::string stem = Stem(w);
-    for (int n = 1; n <= kObjectiveCount; ++n) {
-      for (const std::string& v : lex.vocabulary[n]) {
-        if (v == stem || WordsAlike(v, stem)) {
-          ++score[n];
-          break;
-        }
+    std::uint32_t mask = 0;
+    if (auto it = lex.vocabulary_index.find(stem); it != lex.vocabulary_index.end()) {
+      mask = it->second;
+    } else {
+      for (const auto& [v, m] : lex.vocabulary_by_letter[static_cast<unsigned char>(stem[0])]) {
+        if (WordsAlike(v, stem)) mask |= m;
       }
+    }
+    for (int n = 1; n <= kObjectiveCount; ++n) {
+      if (mask & (1u << n)) ++score[n];
     }
   }
   LabelFit fit;

@@ -9,7 +9,10 @@
 #ifndef GCMSEARCH_TAG_LEXICON_H_
 #define GCMSEARCH_TAG_LEXICON_H_
 
+#include <algorithm>
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -40,12 +43,26 @@ struct Lexicon {
   // Per objective (index 1..23; 0 unused): stems of the words of its titles,
   // short labels and a few common synonyms.
   std::vector<std::vector<std::string>> vocabulary;
+  // The same, inverted: stem -> bit n set for each objective n using it; and
+  // the stems by first letter, for the tolerant comparison.
+  std::unordered_map<std::string, std::uint32_t> vocabulary_index;
+  std::vector<std::vector<std::pair<std::string, std::uint32_t>>> vocabulary_by_letter;
+  // anchor_shape[c][len]: some anchor starts with byte c and has length len
+  // (capped at 31); lets most words skip the hash lookup.
+  std::vector<std::array<bool, 32>> anchor_shape;
   // Per objective: its short labels as folded words, English then Spanish.
   std::vector<std::vector<std::vector<std::string>>> short_labels;
 };
 
 // The lexicon, built on first use.
 const Lexicon& GetLexicon();
+
+// True when `folded` may be a title anchor (cheap test before the lookup).
+inline bool MayBeAnchor(const Lexicon& lex, const std::string& folded) {
+  if (folded.size() < 4) return false;
+  return lex.anchor_shape[static_cast<unsigned char>(folded[0])]
+                         [std::min<std::size_t>(folded.size(), 31)];
+}
 
 // True for English and Spanish function words ("the", "of", "de", "los").
 bool IsStopword(std::string_view folded);

@@ -20,6 +20,7 @@ constexpr double kExplicitConfidence = 1.0;
 constexpr double kSentenceConfidence = 0.9;
 constexpr double kDocumentConfidence = 0.75;
 constexpr double kShortLabelConfidence = 0.8;
+constexpr double kLabelConfidence = 0.8;
 constexpr double kOrdinalSentenceConfidence = 0.85;
 constexpr double kDisagreementConfidence = 0.5;
 
@@ -27,6 +28,8 @@ constexpr double kDisagreementConfidence = 0.5;
 constexpr std::size_t kMaxKeywordGap = 40;
 // Longest parenthesised label read after a number.
 constexpr std::size_t kMaxParenLabel = 200;
+// Most words in a label in parentheses.
+constexpr std::size_t kMaxParenLabelWords = 12;
 // Most words read as a label after "N -" or "N:".
 constexpr std::size_t kMaxDashLabelWords = 12;
 
@@ -34,8 +37,25 @@ bool In(std::string_view w, std::initializer_list<std::string_view> set) {
   return std::find(set.begin(), set.end(), w) != set.end();
 }
 
+// Levenshtein distance of two short words is at most 1.
+bool WithinOneEdit(std::string_view a, std::string_view b) {
+  if (a.size() > b.size()) std::swap(a, b);
+  if (b.size() - a.size() > 1) return false;
+  std::size_t i = 0;
+  while (i < a.size() && a[i] == b[i]) ++i;
+  if (i == a.size()) return true;
+  if (a.size() == b.size()) return a.substr(i + 1) == b.substr(i + 1);
+  return a.substr(i) == b.substr(i + 1);
+}
+
 bool IsKeyword(std::string_view w) {
-  return In(w, {"objective", "objectives", "objetivo", "objetivos", "obj"});
+  if (In(w, {"objective", "objectives", "objetivo", "objetivos", "obj"})) return true;
+  // OCR: "objetlvo", "0bjective", "objectlves".
+  if (w.size() < 8 || w.size() > 10 || (w[0] != 'o' && w[0] != '0')) return false;
+  for (std::string_view k : {"objective", "objectives", "objetivo", "objetivos"}) {
+    if (WithinOneEdit(w, k)) return true;
+  }
+  return false;
 }
 bool IsNumberSign(std::string_view w) {
   return In(w, {"no", "n", "nr", "nro", "num", "numero", "number", "o"});
@@ -43,11 +63,31 @@ bool IsNumberSign(std::string_view w) {
 bool IsConnector(std::string_view w) {
   return In(w, {"and", "y", "e", "or", "o", "as", "well", "plus"});
 }
+// Verbs that may follow "GCM N" as the subject of a sentence ("GCM 13 was
+// discussed", "PMM 8 busca..."), unlike a noun ("GCM 5 years").
+bool IsVerbAfterSubject(std::string_view w) {
+  return In(w, {"is", "was", "were", "are", "has", "have", "had", "will", "calls", "aims",
+                "seeks", "focuses", "es", "fue", "son", "fueron", "ha", "han", "busca", "tiene",
+                "se"});
+}
 bool IsRangeWord(std::string_view w) {
   return In(w, {"to", "through", "thru", "until", "al", "a", "hasta"});
 }
 bool IsOwnerPreposition(std::string_view w) {
   return In(w, {"of", "del", "de", "in", "under", "within", "en", "bajo"});
+}
+
+// Words that make the number before them a quantity.
+bool IsMeasureWord(std::string_view w) {
+  return In(w, {"years",   "year",          "months",        "month",          "days",
+                "weeks",   "hours",         "partners",      "countries",      "states",
+                "people",  "persons",       "million",       "millions",       "billion",
+                "percent", "per",           "times",         "pages",          "participants",
+                "members", "organizations", "organisations", "agencies",       "anos",
+                "ano",     "meses",         "dias",          "semanas",        "horas",
+                "paises",  "socios",        "personas",      "millones",       "por",
+                "veces",   "participantes", "miembros",      "organizaciones", "agencias",
+                "goals",   "metas",         "principles",    "principios"});
 }
 
 bool IsObjectiveNumber(int v) { return v >= 1 && v <= kObjectiveCount; }
@@ -133,24 +173,25 @@ struct OrdinalWord {
   std::string_view word;
   int value;
 };
+// English and Spanish ordinals up to 23; "twenty-third" and "vigésimo tercero"
+// are read as two words (see OrdinalAt).
 constexpr OrdinalWord kOrdinals[] = {
-    {"first", 1},          {"second", 2},         {"third", 3},          {"fourth", 4},
-    {"fifth", 5},          {"sixth", 6},          {"seventh", 7},        {"eighth", 8},
-    {"ninth", 9},          {"tenth", 10},         {"eleventh", 11},      {"twelfth", 12},
-    {"thirteenth", 13},    {"fourteenth", 14},    {"fifteenth", 15},     {"sixteenth", 16},
-    {"seventeenth", 17},   {"eighteenth", 18},    {"nineteenth", 19},    {"twentieth", 20},
-    {"primer", 1},         {"primero", 1},        {"primera", 1},        {"segundo", 2},
-    {"segunda", 2},        {"tercer", 3},         {"tercero", 3},        {"tercera", 3},
-    {"cuarto", 4},         {"cuarta", 4},         {"quinto", 5},         {"quinta", 5},
-    {"sexto", 6},          {"sexta", 6},          {"septimo", 7},        {"setimo", 7},
-    {"septima", 7},        {"octavo", 8},         {"octava", 8},         {"noveno", 9},
-    {"novena", 9},         {"decimo", 10},        {"decima", 10},        {"undecimo", 11},
-    {"decimoprimero", 11}, {"decimoprimer", 11},  {"duodecimo", 12},     {"decimosegundo", 12},
-    {"decimotercero", 13}, {"decimotercer", 13},  {"decimocuarto", 14},  {"decimoquinto", 15},
-    {"decimosexto", 16},   {"decimoseptimo", 17}, {"decimoctavo", 18},   {"decimooctavo", 18},
-    {"decimonoveno", 19},  {"decimonono", 19},    {"vigesimo", 20},      {"vigesima", 20},
+    // clang-format off
+    {"first", 1}, {"second", 2}, {"third", 3}, {"fourth", 4}, {"fifth", 5}, {"sixth", 6},
+    {"seventh", 7}, {"eighth", 8}, {"ninth", 9}, {"tenth", 10}, {"eleventh", 11}, {"twelfth", 12},
+    {"thirteenth", 13}, {"fourteenth", 14}, {"fifteenth", 15}, {"sixteenth", 16},
+    {"seventeenth", 17}, {"eighteenth", 18}, {"nineteenth", 19}, {"twentieth", 20}, {"primer", 1},
+    {"primero", 1}, {"primera", 1}, {"segundo", 2}, {"segunda", 2}, {"tercer", 3}, {"tercero", 3},
+    {"tercera", 3}, {"cuarto", 4}, {"cuarta", 4}, {"quinto", 5}, {"quinta", 5}, {"sexto", 6},
+    {"sexta", 6}, {"septimo", 7}, {"setimo", 7}, {"septima", 7}, {"octavo", 8}, {"octava", 8},
+    {"noveno", 9}, {"novena", 9}, {"decimo", 10}, {"decima", 10}, {"undecimo", 11},
+    {"decimoprimero", 11}, {"decimoprimer", 11}, {"duodecimo", 12}, {"decimosegundo", 12},
+    {"decimotercero", 13}, {"decimotercer", 13}, {"decimocuarto", 14}, {"decimoquinto", 15},
+    {"decimosexto", 16}, {"decimoseptimo", 17}, {"decimoctavo", 18}, {"decimooctavo", 18},
+    {"decimonoveno", 19}, {"decimonono", 19}, {"vigesimo", 20}, {"vigesima", 20},
     {"vigesimoprimero", 21}, {"vigesimoprimer", 21}, {"vigesimosegundo", 22},
     {"vigesimotercero", 23}, {"vigesimotercer", 23},
+    // clang-format on
 };
 
 int OrdinalWordValue(std::string_view w) {
@@ -167,7 +208,8 @@ int DigitOrdinalValue(std::string_view w) {
   while (d < w.size() && d < 2 && w[d] >= '0' && w[d] <= '9') value = value * 10 + (w[d++] - '0');
   if (d == 0 || d == w.size()) return 0;
   std::string_view suffix = w.substr(d);
-  if (!In(suffix, {"st", "nd", "rd", "th", "o", "er", "ero", "do", "to", "vo", "no", "mo"})) return 0;
+  if (!In(suffix, {"st", "nd", "rd", "th", "o", "er", "ero", "do", "to", "vo", "no", "mo"}))
+    return 0;
   return IsObjectiveNumber(value) ? value : 0;
 }
 
@@ -184,7 +226,8 @@ struct Item {
   int objective = 0;
   std::size_t offset = 0;
   std::size_t end = 0;
-  bool has_label = false;
+  bool has_label = false;       // a label in parentheses or after a dash
+  bool fitting_period = false;  // "Objective 23. Strengthen ...": words that fit it
   LabelFit fit;
 };
 
@@ -202,13 +245,22 @@ class Scanner {
       : text_(text), words_(words), page_(page), context_(context), out_(out) {}
 
   void Run() {
+    // Which words are keywords, decided once: several checks look ahead.
+    keyword_.resize(words_.size());
+    for (std::size_t i = 0; i < words_.size(); ++i) {
+      const std::string& f = words_[i].folded;
+      if (f.empty() || (f[0] != 'o' && f[0] != '0')) continue;
+      const std::string_view base = BaseForm(f);
+      if (!IsKeyword(base)) continue;
+      keyword_[i] = base == "objective" || base == "objetivo" ? 2 : 1;
+    }
     std::size_t i = 0;
     while (i < words_.size()) {
       std::size_t next = i + 1;
-      std::string_view w = Base(i);
-      if (IsKeyword(w)) {
+      const char first = words_[i].folded[0];
+      if (keyword_[i]) {
         next = FromKeyword(i);
-      } else if (w == "gcm" || w == "pmm") {
+      } else if ((first == 'g' || first == 'p') && In(Base(i), {"gcm", "pmm"})) {
         next = FromCompactNumber(i);
       } else if (std::size_t used = 0; BeforeKeyword(i) && OrdinalAt(i, &used) > 0) {
         next = FromOrdinal(i, used);
@@ -229,8 +281,7 @@ class Scanner {
   // objective").
   bool BeforeKeyword(std::size_t i) const {
     for (std::size_t k = i + 1; k <= i + 3 && k < words_.size(); ++k) {
-      std::string_view w = Base(k);
-      if (w == "objective" || w == "objetivo") return true;
+      if (keyword_[k] == 2) return true;
     }
     return false;
   }
@@ -240,7 +291,8 @@ class Scanner {
   }
   bool IsLetterWord(std::size_t i) const {
     if (i >= words_.size()) return false;
-    unsigned char c = static_cast<unsigned char>(words_[i].folded.empty() ? '0' : words_[i].folded[0]);
+    unsigned char c =
+        static_cast<unsigned char>(words_[i].folded.empty() ? '0' : words_[i].folded[0]);
     return !(c >= '0' && c <= '9');
   }
 
@@ -284,6 +336,15 @@ class Scanner {
       if (close == std::string_view::npos || close - p > kMaxParenLabel) return label;
       std::size_t end = next;
       while (end < words_.size() && words_[end].offset < close) ++end;
+      // An unclosed parenthesis must not swallow what follows: a label is a
+      // few words, with no parenthesis or citation of its own inside.
+      if (end - next > kMaxParenLabelWords ||
+          text_.substr(p + 1, close - p - 1).find('(') != std::string_view::npos) {
+        return label;
+      }
+      for (std::size_t m = next; m < end; ++m) {
+        if (keyword_[m]) return label;
+      }
       label.kind = Label::kParen;
       label.begin = next;
       label.end = end;
@@ -325,7 +386,9 @@ class Scanner {
   // Reads the numbers of a citation from word `first`: lists, ranges and
   // their labels. `head_offset` is where the citing phrase starts (the
   // keyword); `strict_first` rejects a first number followed by a plain word
-  // ("GCM 5 years").
+  // ("GCM 5 years", "PMM 5 años"), as "GCM N" needs; `heading` says a line
+  // break or colon came between keyword and number, so that "1." followed by
+  // words that are not objective 1's is a list item, not a citation.
   Parse ReadItems(std::size_t first, std::size_t head_offset, bool strict_first,
                   bool heading) const {
     Parse parse;
@@ -364,10 +427,14 @@ class Scanner {
       if (after < words_.size()) {
         std::string_view g = Gap(after);
         if (!g.empty() && g[0] == '%') break;  // "objective 10%"
-        const bool plain_word = GapOnly(g, "", false) && !g.empty() && IsLetterWord(after) &&
-                                !IsConnector(Base(after)) && !IsOwnerPreposition(Base(after));
-        if (plain_word && IsKeyword(Base(after))) break;  // a count: "GCM 23 objectives"
-        if (plain_word && (!is_first || strict_first)) break;
+        const bool plain_word = GapOnly(g, "", false) && !g.empty() && IsLetterWord(after);
+        // A count or a quantity: "GCM 23 objectives", "GCM 5 years on",
+        // "objectives 4 and 8 partners".
+        if (plain_word && (IsKeyword(Base(after)) || IsMeasureWord(Base(after)))) break;
+        if (plain_word && strict_first && is_first && !IsConnector(Base(after)) &&
+            !IsOwnerPreposition(Base(after)) && !IsVerbAfterSubject(Base(after))) {
+          break;
+        }
       }
       Label label = ReadLabel(last);
       if (label.kind == Label::kEnumerator && !is_first && newline_before) break;
@@ -388,8 +455,10 @@ class Scanner {
         item.objective = n;
         item.offset = is_first ? head_offset : words_[pos].offset;
         item.end = words_[last].end();
-        item.has_label = values.size() == 1 &&
-                         (label.kind == Label::kParen || label.kind == Label::kDash);
+        item.has_label =
+            values.size() == 1 && (label.kind == Label::kParen || label.kind == Label::kDash);
+        item.fitting_period = values.size() == 1 && label.kind == Label::kEnumerator &&
+                              fit.own > 0 && fit.own >= fit.best_other;
         item.fit = fit;
         parse.items.push_back(item);
       }
@@ -435,24 +504,38 @@ class Scanner {
     const std::size_t begin = words_[head].offset;
     const std::size_t end = parse.items.back().end;
     double confidence = kExplicitConfidence;
-    int leaning = 0;
     if (owner != Owner::kGcm) {
-      Span s = SentenceAround(text_, begin, end - begin);
-      leaning = SentenceLeaning(words_, s.begin, s.end, context_);
+      // "Objective 1: To support the implementation of the GCM" is a plan's
+      // own objective 1: the words after the colon are not objective 1's.
+      if (parse.first_label.kind == Label::kDash && parse.first_fit.own == 0 &&
+          parse.first_fit.best_other < 2) {
+        return;
+      }
+      const Span s = SentenceAround(text_, begin, end - begin);
+      const int leaning = SentenceLeaning(text_, words_, s.begin, s.end, context_);
+      // A label that fits its number ("8 (saving lives)") says these are the
+      // GCM's objectives; so does an earlier citation in the same sentence.
+      // A label that clearly names another objective ("Objective 20: Save
+      // lives and establish ...") says so too, though the number is then
+      // doubtful.
+      bool confirmed = s.begin + 1 == confirmed_sentence_;
+      for (const Item& item : parse.items) {
+        confirmed = confirmed || item.fitting_period ||
+                    (item.has_label && (item.fit.own > 0 || item.fit.best_other >= 2));
+      }
       if (leaning < 0) return;
       if (leaning > 0) {
         confidence = ordinal ? kOrdinalSentenceConfidence : kSentenceConfidence;
+      } else if (confirmed && !ordinal) {
+        confidence = kLabelConfidence;
       } else if (context_.names_gcm && !ordinal) {
         confidence = kDocumentConfidence;
-        // "Objective 1: Increase visibility" in a document that mentions the
-        // GCM elsewhere is some plan's own objective.
-        if (parse.first_label.kind == Label::kDash && parse.first_fit.own == 0 &&
-            parse.first_fit.best_other == 0) {
-          return;
-        }
       } else {
         return;
       }
+      confirmed_sentence_ = s.begin + 1;
+    } else {
+      confirmed_sentence_ = SentenceAround(text_, begin, end - begin).begin + 1;
     }
     const std::string evidence = Evidence(text_, begin, end - begin);
     for (const Item& item : parse.items) {
@@ -478,8 +561,10 @@ class Scanner {
     for (std::size_t m = from + 1; m <= to; ++m) {
       std::string_view g = Gap(m);
       total += g.size();
-      const bool after_sign = IsNumberSign(Base(m - 1)) && m - 1 != from;
-      if (!GapOnly(g, after_sign ? ":#*\"'-." : ":#*\"'-", true)) return false;
+      // "No. 8", "n.º 8", "Obj. 8".
+      const bool after_abbreviation =
+          (IsNumberSign(Base(m - 1)) && m - 1 != from) || Base(m - 1) == "obj";
+      if (!GapOnly(g, after_abbreviation ? ":#*\"'-()." : ":#*\"'-()", true)) return false;
       if (HasLineBreak(g) || g.find(':') != std::string_view::npos) *heading = true;
     }
     return total <= kMaxKeywordGap;
@@ -494,8 +579,7 @@ class Scanner {
     // "Objectives of the GCM: 1, 8", "Objetivos del Pacto: 4, 8".
     if (In(Base(j), {"of", "del", "de"})) {
       std::size_t m = j;
-      while (m < j + 7 && m + 1 < words_.size() &&
-             Gap(m + 1).find(':') == std::string_view::npos) {
+      while (m < j + 7 && m + 1 < words_.size() && Gap(m + 1).find(':') == std::string_view::npos) {
         ++m;
       }
       if (m < j + 7 && m + 1 < words_.size() && IsNumberWord(m + 1)) {
@@ -504,6 +588,12 @@ class Scanner {
         gap_from = m;
         j = m + 1;
       }
+    }
+    // "objective(s) 4, 15"
+    if (j < words_.size() && In(Base(j), {"s", "es"}) && Gap(j) == "(" && j + 1 < words_.size() &&
+        !Gap(j + 1).empty() && Gap(j + 1)[0] == ')') {
+      gap_from = j;
+      ++j;
     }
     // "objetivo primero del PMM"
     if (std::size_t used = 0; j < words_.size() && !IsNumberWord(j) && OrdinalAt(j, &used) > 0) {
@@ -522,9 +612,8 @@ class Scanner {
       return parse.resume;
     }
     // "objective No. 8", "objetivo nº 8", "objetivos del 1 al 3".
-    for (int signs = 0; signs < 2 && j + 1 < words_.size() && IsNumberSign(Base(j)) &&
-                        !IsNumberWord(j);
-         ++signs) {
+    for (int signs = 0;
+         signs < 2 && j + 1 < words_.size() && IsNumberSign(Base(j)) && !IsNumberWord(j); ++signs) {
       ++j;
     }
     if (In(Base(j), {"from", "del", "de"}) && j + 3 < words_.size() && IsNumberWord(j + 1) &&
@@ -562,9 +651,9 @@ class Scanner {
     const int value = OrdinalAt(i, &used_again);
     std::size_t k = i + used;
     Owner owner = Owner::kUnknown;
-    if (k < words_.size() && MarkerAt(words_, k) != Marker::kNone &&
+    if (k < words_.size() && MarkerAt(text_, words_, k) != Marker::kNone &&
         GapOnly(Gap(k), "", false)) {
-      owner = MarkerAt(words_, k) == Marker::kForeign ? Owner::kOther : Owner::kGcm;
+      owner = MarkerAt(text_, words_, k) == Marker::kForeign ? Owner::kOther : Owner::kGcm;
       ++k;
     }
     if (k >= words_.size() || !In(Base(k), {"objective", "objetivo"}) ||
@@ -611,7 +700,7 @@ class Scanner {
       }
     }
     Span s = SentenceAround(text_, words_[i].offset, words_[end - 1].end() - words_[i].offset);
-    const int leaning = SentenceLeaning(words_, s.begin, s.end, context_);
+    const int leaning = SentenceLeaning(text_, words_, s.begin, s.end, context_);
     if (leaning < 0 || (leaning == 0 && !context_.names_gcm)) return i + 1;
     ObjectiveMention m;
     m.objective = v;
@@ -630,6 +719,10 @@ class Scanner {
   int page_;
   const DocumentContext& context_;
   std::vector<ObjectiveMention>* out_;
+  // 1 + the start of the sentence of the last accepted citation; 0 for none.
+  std::size_t confirmed_sentence_ = 0;
+  // Per word: 0, 1 for a keyword, 2 for a singular one ("objective", "objetivo").
+  std::vector<unsigned char> keyword_;
 };
 
 }  // namespace

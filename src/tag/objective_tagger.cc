@@ -36,7 +36,7 @@ void TagPage(std::string_view text, const std::vector<tag::Word>& words, int pag
 std::vector<ObjectiveMention> TagText(std::string_view text, std::string_view /*language*/,
                                       int page) {
   std::vector<tag::Word> words = tag::FoldedWords(text);
-  const tag::DocumentContext context = tag::ContextOf(words);
+  const tag::DocumentContext context = tag::ContextOf(text, words);
   std::vector<ObjectiveMention> out;
   TagPage(text, words, page, context, &out);
   return out;
@@ -45,10 +45,10 @@ std::vector<ObjectiveMention> TagText(std::string_view text, std::string_view /*
 std::vector<ObjectiveMention> TagObjectives(const Document& doc) {
   std::vector<std::vector<tag::Word>> words;
   words.reserve(doc.pages.size());
-  tag::DocumentContext context = tag::ContextOf(tag::FoldedWords(doc.title));
+  tag::DocumentContext context = tag::ContextOf(doc.title, tag::FoldedWords(doc.title));
   for (const Page& page : doc.pages) {
     words.push_back(tag::FoldedWords(page.text));
-    context.Merge(tag::ContextOf(words.back()));
+    context.Merge(tag::ContextOf(page.text, words.back()));
   }
   std::vector<ObjectiveMention> out;
   for (std::size_t i = 0; i < doc.pages.size(); ++i) {

@@ -13,11 +13,13 @@
 //   - A number needs something tying it to the GCM. Confidence 1 when the
 //     words next to it name the GCM ("GCM objective 4", "objective 8 of the
 //     Global Compact", "objetivo 8 del PMM", "the Compact's Objective 13",
-//     "GCM 13"); 0.9 when its sentence does; 0.75 when only the document
-//     does elsewhere (TagObjectives looks at every page and the title;
-//     TagText at its own text). A bare "objective 3" in a text that never
-//     names the GCM is not reported: in a GCM collection those are mostly
-//     some project's or plan's own objectives.
+//     "GCM 13"); 0.9 when its sentence does; 0.8 when a label next to it
+//     fits ("Objective 8 (saving lives)"); 0.75 when only the document does
+//     elsewhere (TagObjectives looks at every page and the title; TagText at
+//     its own text). A bare "objective 3" in a text that never names the GCM
+//     is not reported: Document::CitedObjectives() does not filter by
+//     confidence, and such numbers are mostly some project's or plan's own
+//     objectives.
 //   - Ordinals ("el primer objetivo del Pacto Mundial") need the GCM named
 //     in their own sentence.
 //   - A label that names another objective ("objective 8 (remittances)")
@@ -49,8 +51,7 @@ namespace gcm {
 // into each mention. Offsets are byte offsets into `text`. Mentions come in
 // text order; one citing phrase may yield several (one per objective it
 // names). Whether the text names the GCM is judged from `text` alone.
-std::vector<ObjectiveMention> TagText(std::string_view text, std::string_view language,
-                                      int page);
+std::vector<ObjectiveMention> TagText(std::string_view text, std::string_view language, int page);
 
 // The mentions in a whole document: every page, in page order, with the
 // document as context (a bare "objective 3" on page 5 counts when page 1 or

@@ -50,6 +50,15 @@ struct Run {
   std::size_t title_end = 0;
 };
 
+// True when `word` is `first` and `second` written as one ("evidencebased"
+// for "evidence-based" after de-hyphenation).
+bool Joins(const std::string& first, const std::string& second, const std::string& word) {
+  if (word.size() + 2 < first.size() + second.size() || word.compare(0, 3, first, 0, 3) != 0) {
+    return false;
+  }
+  return WordsAlike(first + second, word);
+}
+
 class Aligner {
  public:
   Aligner(std::string_view text, const std::vector<Word>& words, const TitleForm& title)
@@ -74,8 +83,7 @@ class Aligner {
         r.text_begin -= 2;
         continue;
       }
-      if (r.title_begin >= 2 &&
-          WordsAlike(title_[r.title_begin - 2] + want, words_[t - 1].folded)) {
+      if (r.title_begin >= 2 && Joins(title_[r.title_begin - 2], want, words_[t - 1].folded)) {
         r.title_begin -= 2;
         --r.text_begin;
         continue;
@@ -99,7 +107,7 @@ class Aligner {
         continue;
       }
       if (r.title_end + 1 < title_.size() &&
-          WordsAlike(want + title_[r.title_end + 1], words_[t].folded)) {
+          Joins(want, title_[r.title_end + 1], words_[t].folded)) {
         r.title_end += 2;
         ++r.text_end;
         continue;
@@ -142,6 +150,7 @@ void FindTitleCitations(std::string_view text, const std::vector<Word>& words, i
   std::vector<std::size_t> tried(lex.titles.size(), 0);
   std::vector<std::size_t> accepted_until(kObjectiveCount + 1, 0);
   for (std::size_t i = 0; i < words.size(); ++i) {
+    if (!MayBeAnchor(lex, words[i].folded)) continue;
     auto it = lex.anchors.find(words[i].folded);
     if (it == lex.anchors.end()) continue;
     for (const auto& [index, position] : it->second) {

@@ -10,7 +10,9 @@
 namespace gcm::tag {
 namespace {
 
-bool IsSpace(char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v'; }
+bool IsSpace(char c) {
+  return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '\v';
+}
 
 bool IsUtf8Continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
 
@@ -138,8 +140,8 @@ Span SentenceAround(std::string_view text, std::size_t offset, std::size_t lengt
       while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t' || text[k - 1] == '\r')) --k;
       if (k > 0 && (text[k - 1] == '\n' || text[k - 1] == '\f')) break;
     }
-    if (IsSpace(c) && begin >= 2 && (text[begin - 2] == '.' || text[begin - 2] == '?' ||
-                                     text[begin - 2] == '!')) {
+    if (IsSpace(c) && begin >= 2 &&
+        (text[begin - 2] == '.' || text[begin - 2] == '?' || text[begin - 2] == '!')) {
       break;
     }
     --begin;

@@ -57,13 +57,13 @@ struct Span {
   std::size_t end = 0;
 };
 Span SentenceAround(std::string_view text, std::size_t offset, std::size_t length,
-                    std::size_t max_each_side = 160);
+                    std::size_t max_each_side = 200);
 
 // The evidence for a citation at text[offset, offset + length): its sentence,
 // trimmed of list bullets and surrounding space, inner whitespace collapsed to
 // single spaces, at most about 2 * max_each_side bytes.
 std::string Evidence(std::string_view text, std::size_t offset, std::size_t length,
-                     std::size_t max_each_side = 160);
+                     std::size_t max_each_side = 200);
 
 // Collapses runs of whitespace to one space and trims both ends.
 std::string CollapseSpace(std::string_view text);

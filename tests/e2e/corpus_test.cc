@@ -107,6 +107,22 @@ TEST_F(CorpusTest, FindsAWordOnlyOnTheThirdPageOfTheWorkPlan) {
   EXPECT_TRUE(found);
 }
 
+TEST_F(CorpusTest, ALanguageOptionTakesOneValueAndLeavesTheRestToTheQuery) {
+  // Once, `--lang en civil society` read "civil" and "society" as languages.
+  json response = Search("--lang en civil society");
+  ASSERT_FALSE(response["results"].empty());
+  for (const json& r : response["results"]) {
+    EXPECT_EQ(r["lang"], "en");
+    EXPECT_NE(r["snippet"].get<std::string>().find("<mark>"), std::string::npos) << r["path"];
+  }
+}
+
+TEST_F(CorpusTest, RejectsAnUnknownLanguageFilterInOneLine) {
+  testing::CommandResult r = RunGcmsearch("search --index " + Quote(index_) + " --lang civil migration");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("not a language code"), std::string::npos) << r.err;
+}
+
 TEST_F(CorpusTest, ShowsADocumentByThePathItWasIngestedUnder) {
   std::string path = testing::CorpusFile("first-regional-forum-panama-2023-en.html");
   testing::CommandResult r = RunGcmsearch("show --json --index " + Quote(index_) + " " + Quote(path));
@@ -151,6 +167,36 @@ TEST(Cli, ExplainsAMissingIndexInOneLine) {
   EXPECT_EQ(r.exit_code, 1);
   EXPECT_NE(r.err.find("gcmsearch ingest"), std::string::npos) << r.err;
   EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1);
+}
+
+}  // namespace
+}  // namespace gcm
+
+namespace gcm {
+namespace {
+
+TEST(ScannedPdf, IsSearchableThroughOcrWithPagesMarkedAsOcr) {
+  testing::TempDir dir;
+  std::string index = dir / "index";
+  testing::CommandResult ingest = RunGcmsearch(
+      "ingest --index " + Quote(index) + " " + Quote(testing::CorpusFile("gcm-hitos-5-mecanismo-2023-es-scanned.pdf")));
+  ASSERT_EQ(ingest.exit_code, 0) << ingest.err;
+  testing::CommandResult r = RunGcmsearch("search --json --index " + Quote(index) + " sociedad civil");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  json response = json::parse(r.out);
+  ASSERT_EQ(response["results"].size(), 1u);
+  const json& hit = response["results"][0];
+  EXPECT_EQ(hit["lang"], "es");
+  EXPECT_FALSE(hit["pages"].empty());
+  EXPECT_EQ(hit["ocr_pages"], json::array({1, 2, 3, 4}));
+  EXPECT_FALSE(hit["title"].get<std::string>().empty());
+  // Accent-insensitive on OCR text too: "migración" as typed.
+  r = RunGcmsearch("search --json --index " + Quote(index) + " migración");
+  EXPECT_EQ(json::parse(r.out)["total"], 1);
+  // An unchanged scanned file is not read (or OCRed) again.
+  testing::CommandResult again = RunGcmsearch(
+      "ingest --index " + Quote(index) + " " + Quote(testing::CorpusFile("gcm-hitos-5-mecanismo-2023-es-scanned.pdf")));
+  EXPECT_NE(again.err.find("unchanged 1"), std::string::npos) << again.err;
 }
 
 }  // namespace

@@ -177,3 +177,20 @@ TEST(Encoding, DetectsByteOrderMarksAndUtf8) {
 
 }  // namespace
 }  // namespace gcm
+
+namespace gcm {
+namespace {
+
+TEST(PdfExtractor, DoesNotOcrAShortLastPageOfABornDigitalPdf) {
+  // Page 7 holds only "and destination.": too little text for a page, but
+  // no scan either. Once it was sent to Tesseract (a second per file).
+  Document doc;
+  ExtractOptions options;  // OCR on
+  ASSERT_TRUE(Extract(testing::SourceDir() + "/tests/data/short-last-page-en.pdf", "short.pdf", options, &doc).ok());
+  ASSERT_EQ(doc.pages.size(), 7u);
+  for (const Page& p : doc.pages) EXPECT_FALSE(p.from_ocr) << "page " << p.number;
+  EXPECT_NE(doc.pages[6].text.find("destination"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gcm

@@ -26,7 +26,7 @@ struct OcrCase {
 };
 
 const std::vector<OcrCase> kPages = {
-    {"es", 0, {"Mecanismo", "sociedad civil", "PMM", "Pacto Mundial", "organizaciones",
+    {"es", 0, {"Mecanismo", "sociedad civil", "PMM", "Pacto Mundial", "lecciones aprendidas",
                "Mesas de Trabajo", "Naciones Unidas"}},
     {"es", 3, {"PMM", "pledges", "migrationnetwork.un.org"}},
 };

@@ -117,7 +117,10 @@ const TextCase kHyphenCases[] = {
     {"es", "una línea -\ny otra", "una línea -\ny otra"},             // a dash after a space
     {"en", "see the list:-\n- item", "see the list:-\n- item"},
     {"en", "end of text-", "end of text-"},
-    {"en", "double-\n\nspaced", "double-\n\nspaced"},                  // a paragraph break
+    {"en", "Annex A-\n\nB", "Annex A-\n\nB"},                          // a paragraph break
+    {"en", "pre-\n\n\npost", "pre-\n\n\npost"},                        // two blank lines
+    {"es", "lecciones apren-\n\ndidas y", "lecciones aprendidas y"},  // Tesseract's blank line
+    {"en", "the follow-\n  \nup", "the follow-up"},
     {"es", "Secretario-General y sub-mesas", "Secretario-General y sub-mesas"},
     // The text decides when it can: the joined word occurs elsewhere ...
     {"en", "long-\nterm, longterm and longterm", "longterm, longterm and longterm"},

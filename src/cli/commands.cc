@@ -11,6 +11,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "index/pairing.h"
 #include "normalise/normaliser.h"
 #include "search/json_output.h"
 #include "tag/objective_tagger.h"
@@ -363,6 +364,20 @@ int RunTranslations(const CommonOptions& common) {
   for (const auto& p : pairs) {
     std::cout << p["en"]["path"].get<std::string>() << "  <->  " << p["es"]["path"].get<std::string>()
               << "  (" << p["score"].get<double>() << ")\n";
+  }
+  return kExitOk;
+}
+
+int RunPair(const CommonOptions& common, const std::string& collection) {
+  PairingSummary summary;
+  Status s = PairIndex(common.index_dir, collection, &summary);
+  if (!s.ok()) return Fail(s);
+  if (common.json) {
+    std::cout << Dump({{"documents", summary.documents}, {"pairs", summary.pairs}, {"updated", summary.updated}})
+              << "\n";
+  } else {
+    std::cout << summary.pairs << " English/Spanish version pairs among " << summary.documents
+              << " documents; " << summary.updated << " documents updated\n";
   }
   return kExitOk;
 }

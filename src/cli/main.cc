@@ -93,6 +93,15 @@ int main(int argc, char** argv) {
       app.add_subcommand("translations", "Every English/Spanish version pair found");
   add_common(translations_cmd, true);
 
+  std::string pair_collection;
+  CLI::App* pair_cmd = app.add_subcommand(
+      "pair",
+      "Find the English/Spanish versions again and store them (ingest does this itself). "
+      "Sharded: once every shard is ingested, run on each shard with --collection STUB");
+  add_common(pair_cmd, true);
+  pair_cmd->add_option("--collection", pair_collection,
+                       "Xapian stub listing every shard, to pair across them (default: this index)");
+
   std::string export_format;
   CLI::App* export_cmd =
       app.add_subcommand("export", "The document x objective citation matrix (csv or jsonl)");
@@ -142,6 +151,7 @@ int main(int argc, char** argv) {
     if (*objectives_cmd) return RunObjectives(common);
     if (*tag_cmd) return RunTag(common, tag_file, tag_lang);
     if (*translations_cmd) return RunTranslations(common);
+    if (*pair_cmd) return RunPair(common, pair_collection);
     if (*export_cmd) return RunExport(common, export_format);
     if (*serve_cmd) {
       serve.index_dir = common.index_dir;

@@ -6,10 +6,12 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
 #include "index/doc_codec.h"
+#include "index/indexer.h"
 #include "index/term_prefixes.h"
 #include "index/terms.h"
 #include "normalise/text_fold.h"
@@ -331,22 +333,27 @@ std::vector<VersionPair> FindVersionPairs(const std::vector<PairingFeatures>& do
 
 Status PairVersions(Xapian::WritableDatabase& db, const BilingualLexicon& lexicon,
                     const PairingOptions& options, PairingSummary* summary) {
+  return PairVersions(db, db, lexicon, options, summary);
+}
+
+Status PairVersions(Xapian::WritableDatabase& db, const Xapian::Database& collection,
+                    const BilingualLexicon& lexicon, const PairingOptions& options,
+                    PairingSummary* summary) {
   *summary = PairingSummary();
   try {
+    // The collection's features, and each document's links wanted.
     std::vector<PairingFeatures> features;
-    std::vector<Xapian::docid> dids;
-    std::vector<std::vector<Translation>> stored;
-    for (auto t = db.allterms_begin(kPrefixId); t != db.allterms_end(kPrefixId); ++t) {
-      Xapian::PostingIterator p = db.postlist_begin(*t);
-      if (p == db.postlist_end(*t)) continue;
+    std::unordered_map<std::string, std::size_t> index_of;  // id -> features index
+    for (auto t = collection.allterms_begin(kPrefixId); t != collection.allterms_end(kPrefixId); ++t) {
+      Xapian::PostingIterator p = collection.postlist_begin(*t);
+      if (p == collection.postlist_end(*t)) continue;
       Document doc;
-      if (!DecodeDocumentData(db.get_document(*p).get_data(), &doc).ok()) continue;
-      if (doc.language != "en" && doc.language != "es" && doc.translations.empty()) continue;
+      if (!DecodeDocumentData(collection.get_document(*p).get_data(), &doc).ok()) continue;
+      if (doc.language != "en" && doc.language != "es") continue;
+      index_of[doc.id] = features.size();
       features.push_back(ComputePairingFeatures(doc, lexicon));
-      dids.push_back(*p);
-      stored.push_back(doc.translations);
-      if (doc.language == "en" || doc.language == "es") ++summary->documents;
     }
+    summary->documents = features.size();
     std::vector<std::vector<Translation>> wanted(features.size());
     for (const VersionPair& p : FindVersionPairs(features, options)) {
       const PairingFeatures& en = features[p.en];
@@ -356,29 +363,61 @@ Status PairVersions(Xapian::WritableDatabase& db, const BilingualLexicon& lexico
       wanted[p.es].push_back(Translation{en.id, en.path, en.language, score});
       ++summary->pairs;
     }
-    for (std::size_t i = 0; i < features.size(); ++i) {
-      auto same = [](const std::vector<Translation>& a, const std::vector<Translation>& b) {
-        if (a.size() != b.size()) return false;
-        for (std::size_t k = 0; k < a.size(); ++k) {
-          if (a[k].id != b[k].id || a[k].path != b[k].path || std::fabs(a[k].score - b[k].score) > 1e-9) {
-            return false;
-          }
+    auto same = [](const std::vector<Translation>& a, const std::vector<Translation>& b) {
+      if (a.size() != b.size()) return false;
+      for (std::size_t k = 0; k < a.size(); ++k) {
+        if (a[k].id != b[k].id || a[k].path != b[k].path || std::fabs(a[k].score - b[k].score) > 1e-9) {
+          return false;
         }
-        return true;
-      };
-      if (same(wanted[i], stored[i])) continue;
-      Xapian::Document xdoc = db.get_document(dids[i]);
+      }
+      return true;
+    };
+    // Rewrite the documents of `db` whose links changed (collected first:
+    // replacing documents while walking the term list is not safe).
+    std::vector<std::pair<Xapian::docid, std::vector<Translation>>> changes;
+    static const std::vector<Translation> kNone;
+    for (auto t = db.allterms_begin(kPrefixId); t != db.allterms_end(kPrefixId); ++t) {
+      Xapian::PostingIterator p = db.postlist_begin(*t);
+      if (p == db.postlist_end(*t)) continue;
+      Document doc;
+      if (!DecodeDocumentData(db.get_document(*p).get_data(), &doc).ok()) continue;
+      auto it = index_of.find(doc.id);
+      const std::vector<Translation>& links = it == index_of.end() ? kNone : wanted[it->second];
+      if (!same(links, doc.translations)) changes.emplace_back(*p, links);
+    }
+    for (auto& [did, links] : changes) {
+      Xapian::Document xdoc = db.get_document(did);
       Document doc;
       if (!DecodeDocumentData(xdoc.get_data(), &doc).ok()) continue;
-      doc.translations = wanted[i];
+      doc.translations = std::move(links);
       xdoc.set_data(EncodeDocumentData(doc));
-      db.replace_document(dids[i], xdoc);
+      db.replace_document(did, xdoc);
       ++summary->updated;
     }
     return Status::OK();
   } catch (const Xapian::Error& e) {
     return Status::Internal("pairing versions failed: " + e.get_description());
   }
+}
+
+Status PairIndex(const std::string& index_dir, const std::string& collection, PairingSummary* summary) {
+  *summary = PairingSummary();
+  std::unique_ptr<Indexer> indexer;
+  Status s = Indexer::Open(index_dir, &indexer);
+  if (!s.ok()) return s;
+  if (collection.empty()) {
+    s = PairVersions(indexer->database(), BilingualLexicon::BuiltIn(), PairingOptions(), summary);
+  } else {
+    std::optional<Xapian::Database> all;
+    try {
+      all.emplace(collection);
+    } catch (const Xapian::Error& e) {
+      return Status::IOError(collection + ": cannot open the collection: " + e.get_msg());
+    }
+    s = PairVersions(indexer->database(), *all, BilingualLexicon::BuiltIn(), PairingOptions(), summary);
+  }
+  if (!s.ok()) return s;
+  return indexer->Commit();
 }
 
 }  // namespace gcm

@@ -88,6 +88,20 @@ struct PairingSummary {
 Status PairVersions(Xapian::WritableDatabase& db, const BilingualLexicon& lexicon,
                     const PairingOptions& options, PairingSummary* summary);
 
+// The same for one shard of a sharded collection: the pairs are found among
+// every document of `collection` (a stub listing all the shards, `db`'s
+// included), and only `db`'s documents are rewritten. Run on each shard
+// once all are ingested (`gcmsearch pair --collection STUB`), so that a
+// document and its version in another shard know each other.
+Status PairVersions(Xapian::WritableDatabase& db, const Xapian::Database& collection,
+                    const BilingualLexicon& lexicon, const PairingOptions& options,
+                    PairingSummary* summary);
+
+// Opens the index at `index_dir` for writing and pairs it (with the
+// documents of the stub or database `collection` when not empty), then
+// commits: `gcmsearch pair`. IOError when either cannot be opened.
+Status PairIndex(const std::string& index_dir, const std::string& collection, PairingSummary* summary);
+
 }  // namespace gcm
 
 #endif  // GCMSEARCH_INDEX_PAIRING_H_

@@ -227,7 +227,10 @@ Status Searcher::DocumentsCiting(int n, std::vector<Citation>* out) {
     std::stable_sort(out->begin(), out->end(), [&](const Citation& a, const Citation& b) {
       auto ta = textual(a), tb = textual(b);
       if (ta != tb) return ta > tb;
-      return a.mentions.size() > b.mentions.size();
+      if (a.mentions.size() != b.mentions.size()) return a.mentions.size() > b.mentions.size();
+      // Ties by path, not by docid, so that one database and its shards
+      // (whose docids interleave) list the same order.
+      return a.doc.path < b.doc.path;
     });
     return Status::OK();
   } catch (const Xapian::Error& e) {

@@ -164,6 +164,33 @@ TEST(Pairing, LinksFollowTheFilesOnReingestion) {
   EXPECT_EQ(translations_of("remittances-workshop-2023-en.html"), 0u);
 }
 
+TEST(Pairing, PairsAcrossShardsThroughAStub) {
+  TempDir dir;
+  std::string pairs = testing::SourceDir() + "/tests/data/xlang/pairs";
+  std::string stub = dir / "shards.stub";
+  std::string stub_text;
+  for (int k = 1; k <= 2; ++k) {
+    IngestOptions options;
+    options.index_dir = dir / ("shard" + std::to_string(k));
+    options.paths = {pairs};
+    options.shard = k;
+    options.shards = 2;
+    IngestSummary summary;
+    ASSERT_TRUE(Ingest(options, IngestListener(), &summary).ok());
+    stub_text += "auto " + options.index_dir + "\n";
+  }
+  testing::WriteFile(stub, stub_text);
+  for (int k = 1; k <= 2; ++k) {
+    PairingSummary summary;
+    ASSERT_TRUE(PairIndex(dir / ("shard" + std::to_string(k)), stub, &summary).ok());
+    EXPECT_EQ(summary.documents, 12u);
+    EXPECT_EQ(summary.pairs, 6u);
+  }
+  std::size_t links = 0;
+  for (const Document& d : AllDocuments(stub)) links += d.translations.size();
+  EXPECT_EQ(links, 12u);  // six pairs, each known from both sides, whichever shard holds them
+}
+
 PairingFeatures Features(const std::string& id, const std::string& lang, const std::string& text) {
   Document d;
   d.id = id;

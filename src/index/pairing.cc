@@ -24,6 +24,8 @@ constexpr double kWordsWeight = 0.45;
 constexpr double kAnchorsWeight = 0.30;
 constexpr double kObjectivesWeight = 0.10;
 constexpr double kStructureWeight = 0.15;
+// Documents with less text than this are not paired.
+constexpr std::size_t kMinTextBytes = 200;
 // Spanish runs longer than English: the expected chars(es) / chars(en).
 constexpr double kExpectedLengthRatio = 1.1;
 
@@ -210,7 +212,14 @@ PairingFeatures ComputePairingFeatures(const Document& doc, const BilingualLexic
   f.pages = doc.pages.size();
   f.objectives = doc.CitedObjectives();
   if (f.language != "en" && f.language != "es") return f;
-  std::string text = doc.title + "\n" + doc.FullText();
+  std::string body = doc.FullText();
+  if (body.size() < kMinTextBytes) {
+    // Too little text to judge (an image-only PDF read without OCR): such a
+    // document takes no part, rather than being paired on its title alone.
+    f.language = "und";
+    return f;
+  }
+  std::string text = doc.title + "\n" + body;
   f.chars = text.size();
 
   std::unordered_map<std::string, std::vector<std::string>> stems_of;  // English word -> es stems

@@ -58,7 +58,8 @@ struct PairingFeatures {
   std::map<std::string, double> words;    // Spanish stems (English words translated)
 };
 
-// The features of `doc` (language "en" or "es"; others get empty ones).
+// The features of `doc` (language "en" or "es"; others, and documents with
+// under 200 bytes of text, get empty ones with language "und").
 PairingFeatures ComputePairingFeatures(const Document& doc, const BilingualLexicon& lexicon);
 
 struct VersionPair {

@@ -191,7 +191,8 @@ TEST(Pairing, PairsAcrossShardsThroughAStub) {
   EXPECT_EQ(links, 12u);  // six pairs, each known from both sides, whichever shard holds them
 }
 
-PairingFeatures Features(const std::string& id, const std::string& lang, const std::string& text) {
+PairingFeatures Features(const std::string& id, const std::string& lang, std::string text) {
+  while (text.size() < 200) text += " " + text;  // enough text to be judged
   Document d;
   d.id = id;
   d.path = id;
@@ -206,6 +207,22 @@ TEST(Pairing, OnlyPairsEnglishWithSpanish) {
       Features("en", "en", "Remittances reached USD 38.4 billion in 2022 in Guatemala and Honduras."),
       Features("pt", "pt", "As remessas chegaram a 38,4 bilhões de dólares em 2022 na Guatemala e Honduras."),
   };
+  EXPECT_TRUE(FindVersionPairs(docs).empty());
+}
+
+TEST(Pairing, DocumentsWithoutTextAreNotPairedOnTheirTitles) {
+  // Two image-only PDFs read without OCR: a title and nothing else.
+  Document en, es;
+  en.id = en.path = "en";
+  en.language = "en";
+  en.title = "Legal identity for migrant children, 2024";
+  en.pages.push_back(Page{1, "", false, "en", 0});
+  es.id = es.path = "es";
+  es.language = "es";
+  es.title = "Identidad jurídica de la niñez migrante, 2024";
+  es.pages.push_back(Page{1, "", false, "es", 0});
+  std::vector<PairingFeatures> docs = {ComputePairingFeatures(en, BilingualLexicon::BuiltIn()),
+                                       ComputePairingFeatures(es, BilingualLexicon::BuiltIn())};
   EXPECT_TRUE(FindVersionPairs(docs).empty());
 }
 

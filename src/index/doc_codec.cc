@@ -30,13 +30,20 @@ std::string EncodeDocumentData(const Document& doc) {
     pages.push_back(std::move(jp));
   }
   j["pages"] = std::move(pages);
+  // Each mention twice: in brief (objective and kind) in the header, and in
+  // full (page, offsets, evidence, confidence) in a section of its own that
+  // search results skip.
+  json brief = json::array();
   json mentions = json::array();
   for (const ObjectiveMention& m : doc.mentions) {
+    brief.push_back({m.objective, MentionKindName(m.kind)});
     mentions.push_back({{"o", m.objective}, {"k", MentionKindName(m.kind)}, {"pg", m.page},
                         {"off", m.offset}, {"len", m.length}, {"t", m.text},
                         {"c", m.confidence}});
   }
-  j["mentions"] = std::move(mentions);
+  std::string mentions_json = mentions.dump(-1, ' ', false, json::error_handler_t::replace);
+  j["mk"] = std::move(brief);
+  j["mlen"] = mentions_json.size();
   json translations = json::array();
   for (const Translation& t : doc.translations) {
     translations.push_back({{"id", t.id}, {"path", t.path}, {"lang", t.language}, {"score", t.score}});
@@ -46,14 +53,23 @@ std::string EncodeDocumentData(const Document& doc) {
   // must never throw on a user's file.
   std::string out = j.dump(-1, ' ', false, json::error_handler_t::replace);
   out.push_back('\0');
+  out += mentions_json;
   for (const Page& p : doc.pages) out += p.text;
   return out;
 }
 
-Status DecodeDocumentData(const std::string& data, Document* doc) {
+namespace {
+
+MentionKind KindFromName(const std::string& kind) {
+  return kind == "title" ? MentionKind::kTitle : kind == "link" ? MentionKind::kLink : MentionKind::kNumber;
+}
+
+}  // namespace
+
+Status DecodeDocumentData(const std::string& data, Document* doc, DecodeDetail detail) {
   std::size_t nul = data.find('\0');
   std::string_view header(data.data(), nul == std::string::npos ? data.size() : nul);
-  std::size_t text_at = nul == std::string::npos ? data.size() : nul + 1;
+  const std::size_t mentions_at = nul == std::string::npos ? data.size() : nul + 1;
   json j = json::parse(header.begin(), header.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
     return Status::Corruption("stored document data is not JSON");
@@ -72,6 +88,9 @@ Status DecodeDocumentData(const std::string& data, Document* doc) {
     doc->file_size = j.value("size", std::uint64_t{0});
     doc->file_mtime = j.value("mtime", std::int64_t{0});
     if (j.contains("warnings")) doc->warnings = j["warnings"].get<std::vector<std::string>>();
+    const std::size_t mentions_len = j.value("mlen", std::size_t{0});
+    if (mentions_at + mentions_len > data.size()) return Status::Corruption("stored mentions are cut short");
+    std::size_t text_at = mentions_at + mentions_len;
     for (const json& jp : j.value("pages", json::array())) {
       Page p;
       p.number = jp.value("n", 1);
@@ -84,19 +103,30 @@ Status DecodeDocumentData(const std::string& data, Document* doc) {
       p.from_ocr = jp.value("ocr", false);
       doc->pages.push_back(std::move(p));
     }
-    for (const json& jm : j.value("mentions", json::array())) {
-      ObjectiveMention m;
-      m.objective = jm.value("o", 0);
-      std::string kind = jm.value("k", "number");
-      m.kind = kind == "title" ? MentionKind::kTitle
-               : kind == "link" ? MentionKind::kLink
-                                : MentionKind::kNumber;
-      m.page = jm.value("pg", 1);
-      m.offset = jm.value("off", std::size_t{0});
-      m.length = jm.value("len", std::size_t{0});
-      m.text = jm.value("t", "");
-      m.confidence = jm.value("c", 1.0);
-      doc->mentions.push_back(std::move(m));
+    if (detail == DecodeDetail::kFull) {
+      json all = json::parse(data.begin() + static_cast<std::ptrdiff_t>(mentions_at),
+                             data.begin() + static_cast<std::ptrdiff_t>(mentions_at + mentions_len), nullptr,
+                             /*allow_exceptions=*/false);
+      if (all.is_discarded() || !all.is_array()) return Status::Corruption("stored mentions are not JSON");
+      for (const json& jm : all) {
+        ObjectiveMention m;
+        m.objective = jm.value("o", 0);
+        m.kind = KindFromName(jm.value("k", "number"));
+        m.page = jm.value("pg", 1);
+        m.offset = jm.value("off", std::size_t{0});
+        m.length = jm.value("len", std::size_t{0});
+        m.text = jm.value("t", "");
+        m.confidence = jm.value("c", 1.0);
+        doc->mentions.push_back(std::move(m));
+      }
+    } else {
+      for (const json& jm : j.value("mk", json::array())) {
+        ObjectiveMention m;
+        m.objective = jm.at(0).get<int>();
+        m.kind = KindFromName(jm.at(1).get<std::string>());
+        m.page = 0;  // not decoded
+        doc->mentions.push_back(std::move(m));
+      }
     }
     for (const json& jt : j.value("translations", json::array())) {
       doc->translations.push_back(

@@ -1,10 +1,11 @@
 // A Document as stored in a Xapian document's data: a JSON object
 // (nlohmann/json) holding the metadata, each page's number, byte length, OCR
-// flag, language and first term position, the objective mentions and the
-// translations; then a NUL byte; then the page texts back to back. The texts
-// stay out of the JSON because parsing them dominated search latency (a
-// result needs the metadata and one page). `xapian-delve -d` shows the JSON
-// first. Search results and `show` decode it back into the same struct.
+// flag, language and first term position, each mention in brief (objective,
+// kind) and the translations; then a NUL byte; then the mentions in full as a
+// JSON array; then the page texts back to back. Texts and full mentions stay
+// out of the header because parsing them dominated search latency (a result
+// needs the metadata and a page). `xapian-delve -d` shows the header first.
+// Search results and `show` decode it back into the same struct.
 #ifndef GCMSEARCH_INDEX_DOC_CODEC_H_
 #define GCMSEARCH_INDEX_DOC_CODEC_H_
 
@@ -18,8 +19,14 @@ namespace gcm {
 // The stored form of `doc`.
 std::string EncodeDocumentData(const Document& doc);
 
+enum class DecodeDetail {
+  kFull,     // everything
+  kSummary,  // mentions with objective and kind only (page 0, no evidence)
+};
+
 // Reads a stored form back; Corruption when `data` is not one.
-Status DecodeDocumentData(const std::string& data, Document* doc);
+Status DecodeDocumentData(const std::string& data, Document* doc,
+                          DecodeDetail detail = DecodeDetail::kFull);
 
 }  // namespace gcm
 

@@ -20,8 +20,9 @@ Status FromXapian(const Xapian::Error& e, const std::string& what) {
   return Status::Internal(what + ": " + e.get_description());
 }
 
-Status Load(const Xapian::Database& db, Xapian::docid did, Document* doc) {
-  return DecodeDocumentData(db.get_document(did, Xapian::DOC_ASSUME_VALID).get_data(), doc);
+Status Load(const Xapian::Database& db, Xapian::docid did, Document* doc,
+            DecodeDetail detail = DecodeDetail::kFull) {
+  return DecodeDocumentData(db.get_document(did, Xapian::DOC_ASSUME_VALID).get_data(), doc, detail);
 }
 
 std::vector<std::string> SplitCommas(const std::string& s) {
@@ -140,7 +141,8 @@ Status Searcher::Search(const SearchRequest& request, SearchResponse* response) 
       std::vector<Xapian::docid> dids;
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchHit hit;
-        Status loaded = Load(db_, *it, &hit.doc);
+        // Results show objectives, not the evidence: skip the full mentions.
+        Status loaded = Load(db_, *it, &hit.doc, DecodeDetail::kSummary);
         if (!loaded.ok()) continue;
         hit.score = it.get_percent() / 100.0;
         std::map<int, std::vector<std::uint32_t>> by_page = HitsByPage(db_, *it, hit.doc, hits);

@@ -112,3 +112,20 @@ TEST(DocCodec, RejectsDataThatIsNotOurs) {
 
 }  // namespace
 }  // namespace gcm
+
+namespace gcm {
+namespace {
+
+TEST(DocCodec, ASummaryKeepsObjectivesAndKindsButNotTheEvidence) {
+  Document doc = SampleDocument();
+  Document summary;
+  ASSERT_TRUE(DecodeDocumentData(EncodeDocumentData(doc), &summary, DecodeDetail::kSummary).ok());
+  EXPECT_EQ(summary.CitedObjectives(), std::vector<int>{13});
+  ASSERT_EQ(summary.mentions.size(), 2u);
+  EXPECT_EQ(summary.mentions[1].kind, MentionKind::kLink);
+  EXPECT_TRUE(summary.mentions[0].text.empty());
+  EXPECT_EQ(summary.pages[1].text, doc.pages[1].text);
+}
+
+}  // namespace
+}  // namespace gcm

@@ -258,10 +258,11 @@ TEST_F(ServeTest, SearchMarksTheWordsAndNamesTheirPages) {
 TEST_F(ServeTest, SearchFindsTheOtherLanguageUnlessTranslateIsOff) {
   auto client = server_->Client();
   bool spanish_via_translation = false;
-  for (const json& r : GetJson(client, "/api/search?q=detention", 200)["results"]) {
+  json on = GetJson(client, "/api/search?q=detention", 200);
+  for (const json& r : on["results"]) {
     if (r["id"] == kDetencionEs) spanish_via_translation = r["via_translation"].get<bool>();
   }
-  EXPECT_TRUE(spanish_via_translation);
+  EXPECT_TRUE(spanish_via_translation) << on.dump();
   for (const json& r : GetJson(client, "/api/search?q=detention&translate=0", 200)["results"]) {
     EXPECT_NE(r["id"], kDetencionEs);
     EXPECT_FALSE(r["via_translation"].get<bool>());

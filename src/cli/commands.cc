@@ -135,6 +135,11 @@ int RunIngest(const CommonOptions& common, IngestOptions options, bool quiet) {
     progress.Clear();
     std::cerr << "gcmsearch: " << path << ": " << reason << "\n";
   };
+  listener.on_remembered_failure = [&](const std::string& path, const std::string& reason) {
+    progress.Clear();
+    std::cerr << "gcmsearch: " << path << ": " << reason
+              << " (failed before; not retried until it changes, or with --force)\n";
+  };
   listener.on_warning = [&](const std::string& path, const std::string& warning) {
     if (quiet) return;
     progress.Clear();
@@ -147,6 +152,10 @@ int RunIngest(const CommonOptions& common, IngestOptions options, bool quiet) {
   if (common.json) {
     nlohmann::json failures = nlohmann::json::array();
     for (const auto& [path, reason] : summary.failures) failures.push_back({{"path", path}, {"reason", reason}});
+    nlohmann::json remembered = nlohmann::json::array();
+    for (const auto& [path, reason] : summary.remembered_failures) {
+      remembered.push_back({{"path", path}, {"reason", reason}});
+    }
     std::cout << Dump({{"seen", summary.seen},
                        {"indexed", summary.indexed},
                        {"unchanged", summary.unchanged},
@@ -155,7 +164,8 @@ int RunIngest(const CommonOptions& common, IngestOptions options, bool quiet) {
                        {"skipped_failed", summary.skipped_failed},
                        {"version_pairs", summary.version_pairs},
                        {"seconds", summary.seconds},
-                       {"failures", failures}})
+                       {"failures", failures},
+                       {"remembered_failures", remembered}})
               << "\n";
   } else if (!quiet) {
     std::fprintf(stderr, "indexed %d, unchanged %d, removed %d, failed %d", summary.indexed,
@@ -164,7 +174,9 @@ int RunIngest(const CommonOptions& common, IngestOptions options, bool quiet) {
     if (summary.version_pairs >= 0) std::fprintf(stderr, "; %d English/Spanish version pairs", summary.version_pairs);
     std::fprintf(stderr, " in %.1f s\n", summary.seconds);
   }
-  return summary.failed > 0 ? kExitSomeFilesFailed : kExitOk;
+  // Files that failed before and are still unchanged are not in the index
+  // either: the run did not get everything in.
+  return summary.failed + summary.skipped_failed > 0 ? kExitSomeFilesFailed : kExitOk;
 }
 
 int RunSearch(const CommonOptions& common, SearchRequest request) {

@@ -2,6 +2,8 @@
 // the command functions; nothing else lives here.
 #include <CLI/CLI.hpp>
 
+#include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -28,11 +30,30 @@ int main(int argc, char** argv) {
   CLI::App* ingest_cmd = app.add_subcommand(
       "ingest",
       "Add or update files and folders (recursively). Unchanged files are skipped; documents "
-      "whose files are gone from an ingested folder are removed (keep them with --keep-missing).");
+      "whose files are gone from an ingested folder are removed (keep them with --keep-missing). "
+      "A file that cannot be read is named with the reason and not retried until it changes "
+      "(or --force). Exit status 0 when every file went in, 3 when some did not.");
   add_common(ingest_cmd, true);
   ingest_cmd->add_option("paths", ingest.paths, "files and folders")->required();
-  ingest_cmd->add_option("-j,--jobs", ingest.jobs, "worker threads (default: all cores)")
+  ingest_cmd->add_option("-j,--jobs", ingest.jobs,
+                         "worker processes reading files in parallel (default: all cores)")
       ->check(CLI::Range(0, 256));
+  double timeout_seconds = 120;
+  ingest_cmd
+      ->add_option("--timeout", timeout_seconds,
+                   "seconds one file may take before its worker is killed and the file reported "
+                   "(default 120), plus 10 s for each page sent to OCR")
+      ->check(CLI::Range(0.1, 86400.0));
+  std::uint64_t max_memory_mib = 2048;
+  ingest_cmd
+      ->add_option("--max-memory", max_memory_mib,
+                   "MiB of address space each worker may use before the file it reads is reported "
+                   "(default 2048; 0 = no limit)")
+      ->check(CLI::Range(std::uint64_t{0}, std::uint64_t{1} << 24));
+  ingest_cmd->add_option("--batch-size", ingest.batch_size,
+                         "documents written per commit (default 500); a killed run keeps every "
+                         "committed batch")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
   ingest_cmd->add_flag("--keep-missing", ingest.keep_missing,
                        "keep documents whose files are no longer there");
   ingest_cmd->add_flag("--force", ingest.force, "re-read unchanged and previously failed files");
@@ -139,6 +160,8 @@ int main(int argc, char** argv) {
         ingest.shards = n;
       }
       ingest.extract.ocr = !no_ocr;
+      ingest.limits.timeout = std::chrono::milliseconds(static_cast<long>(timeout_seconds * 1000));
+      ingest.limits.max_memory = max_memory_mib << 20;
       return RunIngest(common, ingest, quiet);
     }
     if (*search_cmd) {

@@ -32,7 +32,17 @@ bool LooksLikeText(std::string_view head) {
   if (head.size() >= 2 && (head.substr(0, 2) == "\xFF\xFE" || head.substr(0, 2) == "\xFE\xFF")) {
     return true;
   }
-  return head.find('\0') == std::string_view::npos;
+  // Compressed or binary data (a PDF whose header is damaged, an image) is
+  // full of control characters, NUL among them; text has next to none
+  // besides tabs, line and page breaks. A stray one (a flipped bit) does not
+  // make a text binary.
+  std::size_t control = 0;
+  for (unsigned char c : head) {
+    if (c < 0x20 && c != '\t' && c != '\n' && c != '\r' && c != '\f' && c != '\v' && c != 0x1B) {
+      ++control;
+    }
+  }
+  return control * 50 <= head.size();  // at most 2%
 }
 
 // A title for a document whose metadata has none: its first line of text

@@ -6,6 +6,7 @@
 #define GCMSEARCH_EXTRACT_EXTRACTOR_H_
 
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -18,7 +19,12 @@ namespace gcm {
 struct ExtractOptions {
   bool ocr = true;              // read PDF pages without a text layer with Tesseract
   OcrOptions ocr_options;
-  std::uint64_t max_text_bytes = 64ull << 20;  // text and HTML files above are cut, with a warning
+  // Text and HTML files above this are cut, with a warning: 16 MiB of text is
+  // some 8,000 pages, and it keeps a worker under ~250 MB whatever it reads.
+  std::uint64_t max_text_bytes = 16ull << 20;
+  // Called, when set, before OCR starts with the number of pages it will
+  // read, so that a caller enforcing a time limit can allow for them.
+  std::function<void(int pages)> on_ocr_pages;
 };
 
 // "pdf", "html", "md" or "txt" for a file that starts with `head` and is

@@ -23,6 +23,12 @@ Status ExtractPdf(const std::filesystem::path& file, const ExtractOptions& optio
 Status ExtractHtml(const std::filesystem::path& file, const ExtractOptions& options,
                    Document* doc);
 
+// What ExtractHtml does once the file is read: `bytes` in any encoding
+// (declared, with a byte-order mark, or detected) into doc->title, date,
+// author, declared_language, links and one page. Used on its own by tests
+// and the fuzz target.
+Status ParseHtml(std::string bytes, Document* doc);
+
 // Markdown and plain text: UTF-8, UTF-16 with a BOM, or a detected legacy
 // encoding converted to UTF-8. A form feed starts a new page.
 Status ExtractText(const std::filesystem::path& file, const ExtractOptions& options,

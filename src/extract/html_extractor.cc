@@ -225,7 +225,10 @@ Status ExtractHtml(const std::filesystem::path& file, const ExtractOptions& opti
     doc->warnings.push_back("only the first " + std::to_string(options.max_text_bytes >> 20) +
                             " MiB were read");
   }
+  return ParseHtml(std::move(bytes), doc);
+}
 
+Status ParseHtml(std::string bytes, Document* doc) {
   // Give libxml2 the encoding explicitly: its own default for undeclared
   // documents is Latin-1, which garbles UTF-8 pages.
   std::string encoding = DeclaredCharset(bytes);

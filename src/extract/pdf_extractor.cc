@@ -116,6 +116,7 @@ Status ExtractPdf(const std::filesystem::path& file, const ExtractOptions& optio
                               " page(s) have no text layer and OCR is off");
     } else {
       std::vector<std::string> texts;
+      if (options.on_ocr_pages) options.on_ocr_pages(static_cast<int>(scanned.size()));
       Status s = OcrPdfPages(file.string(), scanned, options.ocr_options, &texts);
       if (!s.ok()) {
         doc->warnings.push_back(std::to_string(scanned.size()) +

@@ -3,6 +3,8 @@
 #include "index/doc_codec.h"
 
 #include <nlohmann/json.hpp>
+#include <string>
+#include <utility>
 
 namespace gcm {
 
@@ -60,6 +62,33 @@ std::string EncodeDocumentData(const Document& doc) {
 
 namespace {
 
+// The integer at j[key], or `fallback` when there is none. A float, or an
+// integer outside T's range, is corruption: casting it would be undefined
+// behaviour (found by fuzz_doc_codec: "len": 3.3e30).
+template <typename T>
+T IntegerField(const json& j, const char* key, T fallback) {
+  auto it = j.find(key);
+  if (it == j.end()) return fallback;
+  if (it->is_number_unsigned()) {
+    std::uint64_t v = it->get<std::uint64_t>();
+    if (std::in_range<T>(v)) return static_cast<T>(v);
+  } else if (it->is_number_integer()) {
+    std::int64_t v = it->get<std::int64_t>();
+    if (std::in_range<T>(v)) return static_cast<T>(v);
+  }
+  throw json::other_error::create(501, std::string("\"") + key + "\" is not an integer in range", &*it);
+}
+
+// The integer element j[index], range-checked as IntegerField does.
+int IntegerElement(const json& j, std::size_t index) {
+  const json& v = j.at(index);
+  if (v.is_number_integer()) {
+    std::int64_t n = v.get<std::int64_t>();
+    if (std::in_range<int>(n)) return static_cast<int>(n);
+  }
+  throw json::other_error::create(501, "an objective number is not an integer in range", &v);
+}
+
 MentionKind KindFromName(const std::string& kind) {
   return kind == "title" ? MentionKind::kTitle : kind == "link" ? MentionKind::kLink : MentionKind::kNumber;
 }
@@ -85,21 +114,21 @@ Status DecodeDocumentData(const std::string& data, Document* doc, DecodeDetail d
     doc->author = j.value("author", "");
     doc->language = j.value("lang", "und");
     doc->declared_language = j.value("declared_lang", "");
-    doc->file_size = j.value("size", std::uint64_t{0});
-    doc->file_mtime = j.value("mtime", std::int64_t{0});
+    doc->file_size = IntegerField(j, "size", std::uint64_t{0});
+    doc->file_mtime = IntegerField(j, "mtime", std::int64_t{0});
     if (j.contains("warnings")) doc->warnings = j["warnings"].get<std::vector<std::string>>();
-    const std::size_t mentions_len = j.value("mlen", std::size_t{0});
-    if (mentions_at + mentions_len > data.size()) return Status::Corruption("stored mentions are cut short");
+    const std::size_t mentions_len = IntegerField(j, "mlen", std::size_t{0});
+    if (mentions_len > data.size() - mentions_at) return Status::Corruption("stored mentions are cut short");
     std::size_t text_at = mentions_at + mentions_len;
     for (const json& jp : j.value("pages", json::array())) {
       Page p;
-      p.number = jp.value("n", 1);
-      std::size_t len = jp.value("len", std::size_t{0});
-      if (text_at + len > data.size()) return Status::Corruption("stored page texts are cut short");
+      p.number = IntegerField(jp, "n", 1);
+      std::size_t len = IntegerField(jp, "len", std::size_t{0});
+      if (len > data.size() - text_at) return Status::Corruption("stored page texts are cut short");
       p.text = data.substr(text_at, len);
       text_at += len;
       p.language = jp.value("l", "und");
-      p.first_position = jp.value("p", std::uint32_t{0});
+      p.first_position = IntegerField(jp, "p", std::uint32_t{0});
       p.from_ocr = jp.value("ocr", false);
       doc->pages.push_back(std::move(p));
     }
@@ -110,11 +139,11 @@ Status DecodeDocumentData(const std::string& data, Document* doc, DecodeDetail d
       if (all.is_discarded() || !all.is_array()) return Status::Corruption("stored mentions are not JSON");
       for (const json& jm : all) {
         ObjectiveMention m;
-        m.objective = jm.value("o", 0);
+        m.objective = IntegerField(jm, "o", 0);
         m.kind = KindFromName(jm.value("k", "number"));
-        m.page = jm.value("pg", 1);
-        m.offset = jm.value("off", std::size_t{0});
-        m.length = jm.value("len", std::size_t{0});
+        m.page = IntegerField(jm, "pg", 1);
+        m.offset = IntegerField(jm, "off", std::size_t{0});
+        m.length = IntegerField(jm, "len", std::size_t{0});
         m.text = jm.value("t", "");
         m.confidence = jm.value("c", 1.0);
         doc->mentions.push_back(std::move(m));
@@ -122,7 +151,7 @@ Status DecodeDocumentData(const std::string& data, Document* doc, DecodeDetail d
     } else {
       for (const json& jm : j.value("mk", json::array())) {
         ObjectiveMention m;
-        m.objective = jm.at(0).get<int>();
+        m.objective = IntegerElement(jm, 0);
         m.kind = KindFromName(jm.at(1).get<std::string>());
         m.page = 0;  // not decoded
         doc->mentions.push_back(std::move(m));

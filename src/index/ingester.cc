@@ -1,16 +1,12 @@
 // The ingestion driver: a file walk that survives symlink loops and
-// unreadable folders, a pool of worker threads for the per-file pipeline,
-// and a single writer that commits in batches.
+// unreadable folders, a pool of worker processes for the per-file pipeline,
+// and a single writer (this thread) that commits in batches.
 #include "index/ingester.h"
 
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <atomic>
 #include <chrono>
-#include <condition_variable>
-#include <deque>
-#include <mutex>
 #include <optional>
 #include <set>
 #include <thread>
@@ -37,8 +33,8 @@ bool IsIndexableName(const fs::path& p) {
   std::string ext = p.extension().string();
   std::transform(ext.begin(), ext.end(), ext.begin(),
                  [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  static const char* const kExtensions[] = {".pdf", ".html", ".htm", ".xhtml", ".md",
-                                            ".markdown", ".txt", ".text"};
+  static const char* const kExtensions[] = {".pdf", ".html",     ".htm", ".xhtml",
+                                            ".md",  ".markdown", ".txt", ".text"};
   for (const char* e : kExtensions) {
     if (ext == e) return true;
   }
@@ -134,13 +130,6 @@ class Walker {
   std::set<std::pair<dev_t, ino_t>> seen_files_;
 };
 
-// A result handed from a worker to the writer.
-struct Outcome {
-  const FileEntry* file = nullptr;
-  Status status;
-  Document doc;
-};
-
 bool UnderRoot(const std::string& path, const std::string& root) {
   if (path.size() <= root.size() || path.compare(0, root.size(), root) != 0) return false;
   return root.back() == '/' || path[root.size()] == '/';
@@ -155,8 +144,8 @@ bool InShard(const std::string& id, int shard, int shards) {
   return static_cast<int>(value % static_cast<unsigned long>(shards)) == shard - 1;
 }
 
-Status ProcessFile(const fs::path& file, const std::string& as_given,
-                   const ExtractOptions& options, Document* doc) {
+Status ProcessFile(const fs::path& file, const std::string& as_given, const ExtractOptions& options,
+                   Document* doc) {
   Status s = Extract(file, as_given, options, doc);
   if (!s.ok()) return s;
   Normalise(*doc);
@@ -164,8 +153,7 @@ Status ProcessFile(const fs::path& file, const std::string& as_given,
   return Status::OK();
 }
 
-Status Ingest(const IngestOptions& options, const IngestListener& listener,
-              IngestSummary* summary) {
+Status Ingest(const IngestOptions& options, const IngestListener& listener, IngestSummary* summary) {
   auto started = std::chrono::steady_clock::now();
   *summary = IngestSummary();
   std::unique_ptr<Indexer> indexer;
@@ -196,6 +184,8 @@ Status Ingest(const IngestOptions& options, const IngestListener& listener,
       std::optional<FailedFile> failed = indexer->FindFailure(f.as_given);
       if (failed && failed->size == f.size && failed->mtime == f.mtime) {
         summary->skipped_failed++;
+        summary->remembered_failures.emplace_back(f.as_given, failed->reason);
+        if (listener.on_remembered_failure) listener.on_remembered_failure(f.as_given, failed->reason);
         continue;
       }
     }
@@ -204,84 +194,69 @@ Status Ingest(const IngestOptions& options, const IngestListener& listener,
 
   summary->seen -= not_in_shard;
 
-  // Workers pull files by index and push outcomes; the writer (this thread)
-  // drains them. The queue is bounded so memory stays flat on big runs.
-  int jobs = options.jobs > 0 ? options.jobs
-                              : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-  jobs = std::min<int>(jobs, std::max<int>(1, static_cast<int>(todo.size())));
-  std::atomic<std::size_t> next{0};
-  std::mutex mu;
-  std::condition_variable ready, space;
-  std::deque<Outcome> outcomes;
-  const std::size_t kMaxQueued = static_cast<std::size_t>(jobs) * 4;
-  std::vector<std::thread> workers;
-  for (int w = 0; w < jobs; ++w) {
-    workers.emplace_back([&] {
-      while (true) {
-        std::size_t i = next.fetch_add(1);
-        if (i >= todo.size()) return;
-        Outcome o;
-        o.file = todo[i];
-        try {
-          o.status = ProcessFile(o.file->path, o.file->as_given, options.extract, &o.doc);
-        } catch (const std::exception& e) {
-          o.status = Status::Internal(o.file->as_given + ": " + e.what());
-        }
-        std::unique_lock<std::mutex> lock(mu);
-        space.wait(lock, [&] { return outcomes.size() < kMaxQueued; });
-        outcomes.push_back(std::move(o));
-        ready.notify_one();
-      }
-    });
-  }
-
+  // Extraction, normalisation and tagging run in worker processes; this
+  // thread is the one writer. Results arrive as files finish.
   Status hard;
-  std::size_t since_commit = 0;
-  for (std::size_t done = 0; done < todo.size(); ++done) {
-    Outcome o;
-    {
-      std::unique_lock<std::mutex> lock(mu);
-      ready.wait(lock, [&] { return !outcomes.empty(); });
-      o = std::move(outcomes.front());
-      outcomes.pop_front();
-      space.notify_one();
+  if (!todo.empty()) {
+    int jobs =
+        options.jobs > 0 ? options.jobs : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    jobs = std::min<int>(jobs, static_cast<int>(todo.size()));
+    ExtractOptions extract = options.extract;
+    // The workers already share the cores; OCR inside each takes its share
+    // instead of starting a thread per core in every worker.
+    if (extract.ocr_options.threads <= 0) {
+      int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+      extract.ocr_options.threads = std::max(1, cores / jobs);
     }
-    if (!hard.ok()) continue;  // drain the workers, write nothing more
-    const FileEntry& f = *o.file;
-    if (!o.status.ok()) {
-      std::string reason = o.status.message();
-      // The message starts with the path; the failure list keeps the reason.
-      if (reason.rfind(f.as_given + ": ", 0) == 0) reason = reason.substr(f.as_given.size() + 2);
-      summary->failed++;
-      summary->failures.emplace_back(f.as_given, reason);
-      if (listener.on_failure) listener.on_failure(f.as_given, reason);
-      // A file that no longer reads leaves no stale version behind.
-      indexer->Remove(f.id);
-      indexer->RecordFailure({f.as_given, reason, f.size, f.mtime});
-    } else {
-      for (const std::string& w : o.doc.warnings) {
-        if (listener.on_warning) listener.on_warning(f.as_given, w);
+    auto work = [extract](const WorkerTask& task, const std::function<void(int)>& announce, Document* doc) {
+      ExtractOptions o = extract;
+      o.on_ocr_pages = announce;
+      return ProcessFile(task.file, task.as_given, o, doc);
+    };
+    std::unique_ptr<WorkerPool> pool;
+    s = WorkerPool::Start(jobs, options.limits, work, &pool);
+    if (!s.ok()) return s;
+    std::vector<WorkerTask> tasks;
+    tasks.reserve(todo.size());
+    for (const FileEntry* f : todo) tasks.push_back({f->path, f->as_given});
+
+    std::size_t since_commit = 0;
+    int done = 0;
+    pool->Run(tasks, [&](std::size_t index, Status status, Document doc) {
+      const FileEntry& f = *todo[index];
+      if (!status.ok()) {
+        std::string reason = status.message();
+        // The message starts with the path; the failure list keeps the reason.
+        if (reason.rfind(f.as_given + ": ", 0) == 0) reason = reason.substr(f.as_given.size() + 2);
+        summary->failed++;
+        summary->failures.emplace_back(f.as_given, reason);
+        if (listener.on_failure) listener.on_failure(f.as_given, reason);
+        // A file that no longer reads leaves no stale version behind.
+        indexer->Remove(f.id);
+        indexer->RecordFailure({f.as_given, reason, f.size, f.mtime});
+      } else {
+        for (const std::string& w : doc.warnings) {
+          if (listener.on_warning) listener.on_warning(f.as_given, w);
+        }
+        // Stamp with what the walk saw, so a file changed during reading is
+        // read again next time.
+        doc.file_size = f.size;
+        doc.file_mtime = f.mtime;
+        hard = indexer->Add(doc);
+        if (!hard.ok()) return false;
+        indexer->ClearFailure(f.as_given);
+        summary->indexed++;
       }
-      // Stamp with what the walk saw, so a file changed during reading is
-      // read again next time.
-      o.doc.file_size = f.size;
-      o.doc.file_mtime = f.mtime;
-      Status added = indexer->Add(o.doc);
-      if (!added.ok()) {
-        hard = added;
-        continue;
+      if (++since_commit >= std::max<std::size_t>(1, options.batch_size)) {
+        hard = indexer->Commit();
+        since_commit = 0;
+        if (!hard.ok()) return false;
       }
-      indexer->ClearFailure(f.as_given);
-      summary->indexed++;
-    }
-    if (++since_commit >= options.batch_size) {
-      hard = indexer->Commit();
-      since_commit = 0;
-    }
-    if (listener.on_progress) listener.on_progress(static_cast<int>(done + 1), static_cast<int>(todo.size()));
+      if (listener.on_progress) listener.on_progress(++done, static_cast<int>(todo.size()));
+      return true;
+    });
+    if (!hard.ok()) return hard;
   }
-  for (std::thread& t : workers) t.join();
-  if (!hard.ok()) return hard;
 
   // Documents whose files are gone from the walked folders (or named
   // explicitly and missing).
@@ -305,8 +280,7 @@ Status Ingest(const IngestOptions& options, const IngestListener& listener,
     if (hard.ok()) hard = indexer->Commit();
     summary->version_pairs = static_cast<int>(paired.pairs);
   }
-  summary->seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  summary->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return hard;
 }
 

@@ -230,8 +230,8 @@ Status Searcher::DocumentsCiting(int n, std::vector<Citation>* out) {
       auto ta = textual(a), tb = textual(b);
       if (ta != tb) return ta > tb;
       if (a.mentions.size() != b.mentions.size()) return a.mentions.size() > b.mentions.size();
-      // Ties by path, not by docid, so that one database and its shards
-      // (whose docids interleave) list the same order.
+      // Ties by path, not by document number: ingestion writes documents in
+      // the order its workers finish them, and shards number them apart.
       return a.doc.path < b.doc.path;
     });
     return Status::OK();

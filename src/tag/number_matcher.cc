@@ -160,8 +160,9 @@ std::vector<int> CommaList(std::string_view w) {
       value = 0;
       digits = 0;
     } else if (w[i] >= '0' && w[i] <= '9') {
+      // Objectives have one or two digits; stop before a long run overflows.
+      if (++digits > 2) return {};
       value = value * 10 + (w[i] - '0');
-      ++digits;
     } else {
       return {};
     }

@@ -74,6 +74,17 @@ TEST(Extractor, RefusesBinaryContentNamingIt) {
   EXPECT_NE(s.message().find("photo.txt"), std::string::npos);
 }
 
+TEST(Extractor, RefusesBinaryContentWithoutNulBytes) {
+  TempDir dir;
+  std::string binary = "%XYZ-1.5\n";  // a PDF whose header is damaged
+  for (int i = 0; i < 4000; ++i) binary.push_back(static_cast<char>(1 + (i * 37) % 255));
+  WriteFile(dir / "damaged.pdf", binary);
+  Document doc;
+  Status s = Extract(dir / "damaged.pdf", "damaged.pdf", NoOcr(), &doc);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.message(), "damaged.pdf: not PDF, HTML, Markdown or text (binary content)");
+}
+
 TEST(Extractor, SniffsAPdfWhoseExtensionLies) {
   TempDir dir;
   WriteFile(dir / "report.txt", testing::ReadFile(CorpusFile("gcm-key-milestones-5-mechanism-2023-en.pdf")));

@@ -110,6 +110,25 @@ TEST(DocCodec, RejectsDataThatIsNotOurs) {
   EXPECT_FALSE(DecodeDocumentData("not json", &doc).ok());
 }
 
+TEST(DocCodec, RejectsAPageLengthThatWrapsAround) {
+  // 2^64 - 1 plus the offset wrapped past the length check.
+  std::string data = std::string(R"({"pages":[{"n":1,"len":18446744073709551615},{"n":2,"len":1}]})") +
+                     '\0' + "ab";
+  Document doc;
+  Status s = DecodeDocumentData(data, &doc);
+  EXPECT_EQ(s.code(), Status::Code::kCorruption) << doc.pages.size();
+}
+
+TEST(DocCodec, RejectsNumbersThatAreNotIntegersInRange) {
+  // Found by fuzz_doc_codec: casting 3.3e30 to an integer is undefined.
+  for (const char* header : {R"({"pages":[{"len":3.3e30}]})", R"({"pages":[{"n":1e300}]})",
+                             R"({"mentions":[{"o":-1e20}]})", R"({"size":-1})",
+                             R"({"pages":[{"p":4294967296}]})"}) {
+    Document doc;
+    EXPECT_EQ(DecodeDocumentData(header, &doc).code(), Status::Code::kCorruption) << header;
+  }
+}
+
 }  // namespace
 }  // namespace gcm
 

@@ -11,6 +11,7 @@
 #include <iterator>
 #include <sstream>
 
+#include "index/pairing.h"
 #include "normalise/normaliser.h"
 #include "search/json_output.h"
 #include "tag/objective_tagger.h"
@@ -161,6 +162,7 @@ int RunIngest(const CommonOptions& common, IngestOptions options, bool quiet) {
                        {"removed", summary.removed},
                        {"failed", summary.failed},
                        {"skipped_failed", summary.skipped_failed},
+                       {"version_pairs", summary.version_pairs},
                        {"seconds", summary.seconds},
                        {"failures", failures},
                        {"remembered_failures", remembered}})
@@ -169,6 +171,7 @@ int RunIngest(const CommonOptions& common, IngestOptions options, bool quiet) {
     std::fprintf(stderr, "indexed %d, unchanged %d, removed %d, failed %d", summary.indexed,
                  summary.unchanged, summary.removed, summary.failed);
     if (summary.skipped_failed) std::fprintf(stderr, " (+%d failed before, unchanged)", summary.skipped_failed);
+    if (summary.version_pairs >= 0) std::fprintf(stderr, "; %d English/Spanish version pairs", summary.version_pairs);
     std::fprintf(stderr, " in %.1f s\n", summary.seconds);
   }
   // Files that failed before and are still unchanged are not in the index
@@ -197,7 +200,8 @@ int RunSearch(const CommonOptions& common, SearchRequest request) {
   int rank = request.offset;
   for (const SearchHit& hit : response.hits) {
     std::cout << ++rank << ". " << (hit.doc.title.empty() ? hit.doc.path : OneLine(hit.doc.title, 120))
-              << "  (" << static_cast<int>(hit.score * 100) << "%)\n";
+              << "  (" << static_cast<int>(hit.score * 100) << "%"
+              << (hit.via_translation ? ", via translation" : "") << ")\n";
     PrintDocumentLine(hit.doc);
     if (!hit.pages.empty() && hit.doc.pages.size() > 1) {
       std::vector<int> ocr;
@@ -372,6 +376,20 @@ int RunTranslations(const CommonOptions& common) {
   for (const auto& p : pairs) {
     std::cout << p["en"]["path"].get<std::string>() << "  <->  " << p["es"]["path"].get<std::string>()
               << "  (" << p["score"].get<double>() << ")\n";
+  }
+  return kExitOk;
+}
+
+int RunPair(const CommonOptions& common, const std::string& collection) {
+  PairingSummary summary;
+  Status s = PairIndex(common.index_dir, collection, &summary);
+  if (!s.ok()) return Fail(s);
+  if (common.json) {
+    std::cout << Dump({{"documents", summary.documents}, {"pairs", summary.pairs}, {"updated", summary.updated}})
+              << "\n";
+  } else {
+    std::cout << summary.pairs << " English/Spanish version pairs among " << summary.documents
+              << " documents; " << summary.updated << " documents updated\n";
   }
   return kExitOk;
 }

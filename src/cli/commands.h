@@ -32,6 +32,7 @@ int RunObjective(const CommonOptions& common, int n);
 int RunObjectives(const CommonOptions& common);
 int RunTag(const CommonOptions& common, const std::string& file, const std::string& lang);
 int RunTranslations(const CommonOptions& common);
+int RunPair(const CommonOptions& common, const std::string& collection);
 int RunExport(const CommonOptions& common, const std::string& format);
 int RunServe(const ServerOptions& options);
 

@@ -84,6 +84,9 @@ int main(int argc, char** argv) {
   search_cmd->add_option("--limit", search.limit, "results to show (default 10)")
       ->check(CLI::Range(0, kMaxLimit));
   search_cmd->add_option("--offset", search.offset, "results to skip")->check(CLI::Range(0, kMaxOffset));
+  bool no_translate = false;
+  search_cmd->add_flag("--no-translate", no_translate,
+                       "do not also search the query's English/Spanish translation");
   search_cmd->add_option("query", query_words, "the query");
 
   std::string show_doc;
@@ -110,6 +113,15 @@ int main(int argc, char** argv) {
   CLI::App* translations_cmd =
       app.add_subcommand("translations", "Every English/Spanish version pair found");
   add_common(translations_cmd, true);
+
+  std::string pair_collection;
+  CLI::App* pair_cmd = app.add_subcommand(
+      "pair",
+      "Find the English/Spanish versions again and store them (ingest does this itself). "
+      "Sharded: once every shard is ingested, run on each shard with --collection STUB");
+  add_common(pair_cmd, true);
+  pair_cmd->add_option("--collection", pair_collection,
+                       "Xapian stub listing every shard, to pair across them (default: this index)");
 
   std::string export_format;
   CLI::App* export_cmd =
@@ -154,6 +166,7 @@ int main(int argc, char** argv) {
     }
     if (*search_cmd) {
       for (const std::string& w : query_words) search.query += (search.query.empty() ? "" : " ") + w;
+      search.translate = !no_translate;
       return RunSearch(common, search);
     }
     if (*show_cmd) return RunShow(common, show_doc);
@@ -161,6 +174,7 @@ int main(int argc, char** argv) {
     if (*objectives_cmd) return RunObjectives(common);
     if (*tag_cmd) return RunTag(common, tag_file, tag_lang);
     if (*translations_cmd) return RunTranslations(common);
+    if (*pair_cmd) return RunPair(common, pair_collection);
     if (*export_cmd) return RunExport(common, export_format);
     if (*serve_cmd) {
       serve.index_dir = common.index_dir;

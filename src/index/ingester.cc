@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "index/indexer.h"
+#include "index/pairing.h"
 #include "normalise/normaliser.h"
 #include "tag/objective_tagger.h"
 
@@ -271,6 +272,14 @@ Status Ingest(const IngestOptions& options, const IngestListener& listener, Inge
     }
   }
   hard = indexer->Commit();
+  // Versions are found over the whole collection, so a change anywhere
+  // (a new translation, a removed one) is reflected in every document.
+  if (hard.ok() && options.pair_versions && (summary->indexed > 0 || summary->removed > 0)) {
+    PairingSummary paired;
+    hard = PairVersions(indexer->database(), BilingualLexicon::BuiltIn(), PairingOptions(), &paired);
+    if (hard.ok()) hard = indexer->Commit();
+    summary->version_pairs = static_cast<int>(paired.pairs);
+  }
   summary->seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return hard;
 }

@@ -32,6 +32,7 @@ struct IngestOptions {
   bool keep_missing = false;     // keep documents whose files are gone
   bool force = false;            // re-read unchanged and failed files too
   std::size_t batch_size = 500;  // documents per commit
+  bool pair_versions = true;     // find English/Spanish versions afterwards (pairing.h)
   // Build shard `shard` (1-based) of `shards`: only files whose id falls in
   // it (by hash) are read, so N runs over one folder split it exactly.
   int shard = 1;
@@ -48,6 +49,7 @@ struct IngestSummary {
   int removed = 0;         // documents whose files are gone
   int failed = 0;          // files that could not be read this time
   int skipped_failed = 0;  // files that failed before and have not changed
+  int version_pairs = -1;  // English/Spanish pairs after the run; -1 = not paired this time
   double seconds = 0;
   std::vector<std::pair<std::string, std::string>> failures;  // path, reason
   // Files skipped because they failed before and have not changed: path and
@@ -65,7 +67,9 @@ struct IngestListener {
   std::function<void(int done, int total)> on_progress;
 };
 
-// Runs one ingestion. Returns a non-OK Status only for a hard failure (the
+// Runs one ingestion; when anything changed (and options.pair_versions),
+// then pairs the English and Spanish versions over the whole collection
+// and stores each document's translations. Returns a non-OK Status only for a hard failure (the
 // index cannot be opened or written); per-file failures are counted in
 // *summary and reported through the listener.
 Status Ingest(const IngestOptions& options, const IngestListener& listener, IngestSummary* summary);

@@ -57,6 +57,7 @@ json SearchJson(const SearchResponse& response) {
     r["pages"] = hit.pages;
     r["snippet"] = hit.snippet;
     r["snippet_page"] = hit.snippet_page;
+    r["via_translation"] = hit.via_translation;
     results.push_back(std::move(r));
   }
   json facets = json::object();

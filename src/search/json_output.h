@@ -24,7 +24,9 @@ nlohmann::json MentionJson(const ObjectiveMention& m);
 // DocumentJson plus "mentions" (all of them) and "warnings": `show`.
 nlohmann::json DocumentDetailJson(const Document& doc);
 
-// {"total","results":[document + score, pages, snippet, snippet_page],"facets"}.
+// {"total","results":[document + score, pages, snippet, snippet_page,
+//  via_translation],"facets"}; via_translation is true for a result that
+// only the query's translation into the other language matched.
 nlohmann::json SearchJson(const SearchResponse& response);
 
 // {"objective","title_en","title_es","short_en","short_es","documents":[document + mentions]}.

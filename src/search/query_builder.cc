@@ -1,7 +1,11 @@
 // Query construction. Filters are boolean terms under OP_FILTER so they do
-// not change the ranking.
+// not change the ranking. Translation builds its own OP_SYNONYM and
+// OP_PHRASE queries from the lexicon rather than using Xapian's synonym
+// table, because remote shards do not carry synonyms.
 #include "search/query_builder.h"
 
+#include <algorithm>
+#include <cmath>
 #include <set>
 
 #include "index/term_prefixes.h"
@@ -23,6 +27,130 @@ Xapian::Query WordQuery(const std::string& word, HitTerms* hits) {
   std::set<std::string> unique(terms.begin(), terms.end());
   for (const std::string& t : unique) hits->terms.insert(t);
   return Xapian::Query(Xapian::Query::OP_SYNONYM, unique.begin(), unique.end());
+}
+
+// A translation: one word matches its folded form or its stem in the
+// translation's language; a phrase matches its words' stems in order (the
+// index gives stems positions too, so "vías regulares" finds "vía regular"),
+// or, where the stemmer differs, its folded words in order. Xapian 1.4's
+// OP_PHRASE takes only terms, hence the two phrases, under OP_MAX so that a
+// document matching both is not counted twice.
+Xapian::Query TranslationQuery(const LexiconTranslation& t, HitTerms* hits) {
+  std::vector<std::string> folded, stems;
+  for (const std::string& w : t.words) {
+    folded.push_back(Fold(w));
+    std::string stem = StemWord(w, t.language);
+    stems.push_back(stem.empty() ? folded.back() : kPrefixStem + stem);
+    if (!IsStopWord(folded.back())) {
+      hits->terms.insert(folded.back());
+      hits->terms.insert(stems.back());
+    }
+  }
+  if (t.words.size() == 1) {
+    std::set<std::string> terms{folded[0], stems[0]};
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
+  }
+  auto phrase = [](const std::vector<std::string>& terms) {
+    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                         static_cast<Xapian::termcount>(terms.size()));
+  };
+  return Xapian::Query(Xapian::Query::OP_MAX, phrase(stems), phrase(folded));
+}
+
+// How many documents have `word` (folded or stemmed in either language):
+// the largest count among its terms.
+Xapian::doccount WordFrequency(const Xapian::Database& db, const std::string& word,
+                               const std::vector<std::string>& languages) {
+  Xapian::doccount df = db.get_termfreq(Fold(word));
+  for (const std::string& lang : languages) {
+    std::string stem = StemWord(word, lang);
+    if (!stem.empty()) df = std::max(df, db.get_termfreq(kPrefixStem + stem));
+  }
+  return df;
+}
+
+// An estimate of how many documents have all of `words` (stop words
+// aside): the count of the rarest; 0 when there is no content word.
+Xapian::doccount TermFrequency(const Xapian::Database& db, const std::vector<std::string>& words,
+                               const std::vector<std::string>& languages) {
+  Xapian::doccount df = 0;
+  bool any = false;
+  for (const std::string& w : words) {
+    if (IsStopWord(Fold(w))) continue;
+    Xapian::doccount f = WordFrequency(db, w, languages);
+    df = any ? std::min(df, f) : f;
+    any = true;
+  }
+  return df;
+}
+
+// The weight factor of translations of `words`: kTranslationWeight, made
+// smaller when the translation is rarer in its language than the user's
+// words are in theirs, so that a rare translation's higher idf does not
+// lift documents found through it above equally relevant ones in the
+// query's language (in a collection with more English than Spanish
+// documents, "sociedad civil" is rarer than "civil society").
+double TranslationFactor(const Xapian::Database* db, const std::vector<std::string>& words,
+                         const std::vector<LexiconTranslation>& translations) {
+  if (!db || db->get_doccount() == 0) return kTranslationWeight;
+  const double n = db->get_doccount();
+  Xapian::doccount own = TermFrequency(*db, words, {"en", "es"});
+  if (own == 0) return kTranslationWeight;  // nothing to compare with
+  Xapian::doccount translated = 0;
+  for (const LexiconTranslation& t : translations) {
+    translated = std::max(translated, TermFrequency(*db, t.words, {t.language}));
+  }
+  if (translated == 0) return kTranslationWeight;
+  // Xapian 1.4's BM25 idf, with its smoothing for common terms.
+  auto idf = [n](double df) {
+    double tw = (n - df + 0.5) / (df + 0.5);
+    if (tw < 2) tw = tw * 0.5 + 1;
+    return std::log(tw);
+  };
+  double idf_own = idf(own);
+  double idf_translated = idf(translated);
+  if (idf_translated <= idf_own || idf_translated <= 0) return kTranslationWeight;
+  return kTranslationWeight * std::max(0.0, idf_own) / idf_translated;
+}
+
+// `original` OR the translations, down-weighted by `factor`; `original`
+// alone when there are none.
+Xapian::Query WithTranslations(Xapian::Query original,
+                               const std::vector<LexiconTranslation>& translations,
+                               double factor, HitTerms* hits) {
+  if (translations.empty()) return original;
+  std::vector<Xapian::Query> alternatives;
+  for (const LexiconTranslation& t : translations) alternatives.push_back(TranslationQuery(t, hits));
+  // OP_MAX: a document with several of the translations counts once, as
+  // one with the word itself would.
+  Xapian::Query translated(Xapian::Query::OP_MAX, alternatives.begin(), alternatives.end());
+  return Xapian::Query(Xapian::Query::OP_OR, original,
+                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, translated, factor));
+}
+
+// The dictionary's translations of one word, read as English and as
+// Spanish (the query's language is not known).
+std::vector<LexiconTranslation> WordTranslations(const BilingualLexicon& lexicon,
+                                                 const std::string& word) {
+  std::vector<LexiconTranslation> out;
+  for (const char* lang : kQueryStemLanguages) {
+    for (LexiconTranslation& t : lexicon.TranslateWord(word, lang)) out.push_back(std::move(t));
+  }
+  return out;
+}
+
+// The thesaurus term that `words` start with, if any: its length and the
+// translations of every reading of that length.
+std::size_t LongestTerm(const BilingualLexicon& lexicon, const std::vector<std::string>& words,
+                        std::vector<LexiconTranslation>* translations) {
+  std::size_t longest = 0;
+  std::vector<ThesaurusMatch> matches = lexicon.MatchThesaurus(words);
+  for (const ThesaurusMatch& m : matches) longest = std::max(longest, m.length);
+  for (const ThesaurusMatch& m : matches) {
+    if (m.length != longest) continue;
+    translations->insert(translations->end(), m.translations.begin(), m.translations.end());
+  }
+  return longest;
 }
 
 Xapian::Query ClauseQuery(const QueryClause& clause, HitTerms* hits, bool collect_hits) {
@@ -63,7 +191,9 @@ Xapian::Query AnyOf(const std::string& prefix, const std::vector<std::string>& v
 
 }  // namespace
 
-Xapian::Query BuildQuery(const ParsedQuery& parsed, const SearchRequest& request, HitTerms* hits) {
+Xapian::Query BuildQuery(const ParsedQuery& parsed, const SearchRequest& request, HitTerms* hits,
+                         const BilingualLexicon* lexicon, const Xapian::Database* db) {
+  const bool translate = request.translate && lexicon != nullptr;
   // Stop words are ignored unless the query is nothing else.
   bool all_stop = true;
   for (const QueryClause& c : parsed.clauses) {
@@ -73,13 +203,51 @@ Xapian::Query BuildQuery(const ParsedQuery& parsed, const SearchRequest& request
 
   std::vector<Xapian::Query> groups;  // ANDed
   std::vector<Xapian::Query> excluded;
-  for (const QueryClause& c : parsed.clauses) {
+  const std::vector<QueryClause>& clauses = parsed.clauses;
+  for (std::size_t i = 0; i < clauses.size(); ++i) {
+    const QueryClause& c = clauses[i];
     if (c.excluded) {
       excluded.push_back(ClauseQuery(c, hits, false));
       continue;
     }
-    if (!all_stop && c.kind == QueryClause::Kind::kWord && IsStopWord(Fold(c.words[0]))) continue;
-    Xapian::Query q = ClauseQuery(c, hits, true);
+    const bool word = c.kind == QueryClause::Kind::kWord;
+    Xapian::Query q;
+    std::vector<LexiconTranslation> translations;
+    if (translate && word) {
+      // The run of plain words from here (up to an OR, an exclusion or a
+      // phrase): a thesaurus term inside it translates as a unit.
+      std::vector<std::string> run{c.words[0]};
+      for (std::size_t j = i + 1; j < clauses.size(); ++j) {
+        const QueryClause& next = clauses[j];
+        if (next.kind != QueryClause::Kind::kWord || next.excluded || next.or_with_previous) break;
+        run.push_back(next.words[0]);
+      }
+      std::size_t length = LongestTerm(*lexicon, run, &translations);
+      if (length > 1) {
+        std::vector<Xapian::Query> words;
+        for (std::size_t k = 0; k < length; ++k) {
+          if (!IsStopWord(Fold(run[k]))) words.push_back(WordQuery(run[k], hits));
+        }
+        std::vector<std::string> span(run.begin(), run.begin() + static_cast<std::ptrdiff_t>(length));
+        q = WithTranslations(Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end()),
+                             translations, TranslationFactor(db, span, translations), hits);
+        i += length - 1;
+      } else if (all_stop || !IsStopWord(Fold(c.words[0]))) {
+        if (length == 0) translations = WordTranslations(*lexicon, c.words[0]);
+        q = WithTranslations(ClauseQuery(c, hits, true), translations,
+                             TranslationFactor(db, c.words, translations), hits);
+      } else {
+        continue;
+      }
+    } else if (translate && c.kind == QueryClause::Kind::kPhrase) {
+      // A quoted phrase translates only when it is a thesaurus term.
+      if (LongestTerm(*lexicon, c.words, &translations) != c.words.size()) translations.clear();
+      q = WithTranslations(ClauseQuery(c, hits, true), translations,
+                           TranslationFactor(db, c.words, translations), hits);
+    } else {
+      if (!all_stop && word && IsStopWord(Fold(c.words[0]))) continue;
+      q = ClauseQuery(c, hits, true);
+    }
     if (c.or_with_previous && !groups.empty()) {
       groups.back() = Xapian::Query(Xapian::Query::OP_OR, groups.back(), q);
     } else {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <set>
 #include <sstream>
 
 #include "extract/extractor.h"
@@ -32,6 +33,27 @@ std::vector<std::string> SplitCommas(const std::string& s) {
     if (!part.empty()) out.push_back(part);
   }
   return out;
+}
+
+// Sets via_translation on the hits that the untranslated query does not
+// match: one more query, restricted to the hits' ids.
+// `dids[i]` is the docid of response->hits[i].
+void MarkTranslated(const Xapian::Database& db, const ParsedQuery& parsed, const SearchRequest& request,
+                    const std::vector<Xapian::docid>& dids, SearchResponse* response) {
+  SearchRequest own_words = request;
+  own_words.translate = false;
+  HitTerms ignored;
+  std::vector<Xapian::Query> ids;
+  for (const SearchHit& hit : response->hits) ids.emplace_back(IdTerm(hit.doc.id));
+  Xapian::Query check(Xapian::Query::OP_FILTER, BuildQuery(parsed, own_words, &ignored),
+                      Xapian::Query(Xapian::Query::OP_OR, ids.begin(), ids.end()));
+  Xapian::Enquire enquire(db);
+  enquire.set_query(check);
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  std::set<Xapian::docid> direct;
+  Xapian::MSet mset = enquire.get_mset(0, static_cast<Xapian::doccount>(dids.size()));
+  for (auto it = mset.begin(); it != mset.end(); ++it) direct.insert(*it);
+  for (std::size_t i = 0; i < dids.size(); ++i) response->hits[i].via_translation = direct.count(dids[i]) == 0;
 }
 
 }  // namespace
@@ -63,6 +85,11 @@ void Searcher::Reopen() {
 
 std::uint64_t Searcher::DocumentCount() const { return db_.get_doccount(); }
 
+const BilingualLexicon* Searcher::Lexicon() {
+  if (!lexicon_) lexicon_ = &BilingualLexicon::BuiltIn();
+  return lexicon_;
+}
+
 Status Searcher::Search(const SearchRequest& request, SearchResponse* response) {
   *response = SearchResponse();
   if (request.limit < 0 || request.limit > kMaxLimit) {
@@ -92,7 +119,8 @@ Status Searcher::Search(const SearchRequest& request, SearchResponse* response) 
   for (int attempt = 0; attempt < 3; ++attempt) {
     try {
       HitTerms hits;
-      Xapian::Query query = BuildQuery(parsed, request, &hits);
+      Xapian::Query query =
+          BuildQuery(parsed, request, &hits, request.translate ? Lexicon() : nullptr, &db_);
       Xapian::Enquire enquire(db_);
       enquire.set_query(query);
       Xapian::ValueCountMatchSpy lang_spy(kSlotLanguage), format_spy(kSlotFormat),
@@ -110,6 +138,7 @@ Status Searcher::Search(const SearchRequest& request, SearchResponse* response) 
                                            static_cast<Xapian::doccount>(request.limit),
                                            check_at_least);
       response->total = mset.get_matches_estimated();
+      std::vector<Xapian::docid> dids;
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchHit hit;
         // Results show objectives, not the evidence: skip the full mentions.
@@ -130,6 +159,10 @@ Status Searcher::Search(const SearchRequest& request, SearchResponse* response) 
                                   hit.snippet_page ? by_page[hit.snippet_page] : std::vector<std::uint32_t>{});
         if (hit.snippet_page == 0 && !hit.doc.pages.empty()) hit.snippet_page = hit.doc.pages.front().number;
         response->hits.push_back(std::move(hit));
+        dids.push_back(*it);
+      }
+      if (request.translate && !response->hits.empty()) {
+        MarkTranslated(db_, parsed, request, dids, response);
       }
       if (request.facets) {
         auto collect = [&](Xapian::ValueCountMatchSpy& spy, const char* name) {

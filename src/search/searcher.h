@@ -19,6 +19,7 @@
 #include "core/status.h"
 #include "search/query_parser.h"
 #include "xapian.h"
+#include "xlang/bilingual_lexicon.h"
 
 namespace gcm {
 
@@ -31,6 +32,9 @@ struct SearchRequest {
   int limit = 10;                       // 1..100
   int offset = 0;                       // 0..10000
   bool facets = true;
+  // Also find documents in the other language (English <-> Spanish) through
+  // the bilingual lexicon; `--no-translate` and HTTP translate=0 turn it off.
+  bool translate = true;
 };
 
 inline constexpr int kMaxLimit = 100;
@@ -42,6 +46,9 @@ struct SearchHit {
   std::vector<int> pages;  // where the query's words are
   std::string snippet;     // HTML-escaped, matched words in <mark>
   int snippet_page = 0;
+  // Matched only through the translation of the query into the other
+  // language: the query in the user's own words does not match it.
+  bool via_translation = false;
 };
 
 struct SearchResponse {
@@ -83,9 +90,17 @@ class Searcher {
   // Sees what was committed since Open or the last Reopen.
   void Reopen();
 
+  // The lexicon that translates queries: BilingualLexicon::BuiltIn() unless
+  // set (tools/xlang-eval compares dictionaries). `lexicon` must outlive
+  // the Searcher.
+  void SetLexicon(const BilingualLexicon* lexicon) { lexicon_ = lexicon; }
+
  private:
   explicit Searcher(Xapian::Database db) : db_(std::move(db)) {}
+  const BilingualLexicon* Lexicon();
+
   Xapian::Database db_;
+  const BilingualLexicon* lexicon_ = nullptr;
 };
 
 }  // namespace gcm

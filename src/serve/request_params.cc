@@ -191,6 +191,16 @@ Status ParseSearchParams(const QueryParams& params, SearchRequest* out) {
       return Status::InvalidArgument("facets=" + Quote(text) + " is not a yes/no value (use 1 or 0)");
     }
   }
+  if (!(s = Single(params, "translate", &text, &present)).ok()) return s;
+  if (present) {
+    if (text == "0" || text == "false" || text == "no") {
+      out->translate = false;
+    } else if (text == "1" || text == "true" || text == "yes" || text.empty()) {
+      out->translate = true;
+    } else {
+      return Status::InvalidArgument("translate=" + Quote(text) + " is not a yes/no value (use 1 or 0)");
+    }
+  }
   return Status::OK();
 }
 

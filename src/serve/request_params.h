@@ -43,6 +43,8 @@ Status ValidateDecoded(const std::string& path, const QueryParams& params);
 //   year      four digits, repeatable or comma-separated
 //   limit     0..kMaxLimit (default 10); offset 0..kMaxOffset (default 0)
 //   facets    "0"/"false" to skip facet counts (default on)
+//   translate "0"/"false" to search only the query's own words, not its
+//             English/Spanish translation (default on)
 // Unknown parameters are ignored. InvalidArgument for a bad value, a
 // single-valued parameter given twice, or more than kMaxRepeats values.
 Status ParseSearchParams(const QueryParams& params, SearchRequest* out);

@@ -56,12 +56,24 @@ class ShardTest : public ::testing::Test {
     }
     std::string corpus = Quote(testing::CorpusDir());
     ASSERT_EQ(RunGcmsearch("ingest -q --no-ocr --index " + Quote(dir_ / "single") + " " + corpus).exit_code, 0);
-    std::string stub;
+    std::string stub, local_stub;
     for (int k = 1; k <= 3; ++k) {
       std::string shard = dir_ / ("shard" + std::to_string(k));
       testing::CommandResult r = RunGcmsearch("ingest -q --no-ocr --shard " + std::to_string(k) +
                                               "/3 --index " + Quote(shard) + " " + corpus);
       ASSERT_EQ(r.exit_code, 0) << r.err;
+      local_stub += "auto " + shard + "\n";
+    }
+    // Versions are found across shards once all are ingested (a document and
+    // its translation may fall in different shards).
+    testing::WriteFile(dir_ / "local.stub", local_stub);
+    for (int k = 1; k <= 3; ++k) {
+      testing::CommandResult r = RunGcmsearch("pair --index " + Quote(dir_ / ("shard" + std::to_string(k))) +
+                                              " --collection " + Quote(dir_ / "local.stub"));
+      ASSERT_EQ(r.exit_code, 0) << r.err;
+    }
+    for (int k = 1; k <= 3; ++k) {
+      std::string shard = dir_ / ("shard" + std::to_string(k));
       int port = FreePort();
       pid_t pid = fork();
       if (pid == 0) {

@@ -26,7 +26,8 @@ TEST(ParseSearchParams, FillsEveryFilterFromRepeatedAndCommaSeparatedValues) {
                                         {"year", "2023"},
                                         {"limit", "25"},
                                         {"offset", "50"},
-                                        {"facets", "0"}}),
+                                        {"facets", "0"},
+                                        {"translate", "0"}}),
                                 &r)
                   .ok());
   EXPECT_EQ(r.query, "migración");
@@ -37,6 +38,7 @@ TEST(ParseSearchParams, FillsEveryFilterFromRepeatedAndCommaSeparatedValues) {
   EXPECT_EQ(r.limit, 25);
   EXPECT_EQ(r.offset, 50);
   EXPECT_FALSE(r.facets);
+  EXPECT_FALSE(r.translate);  // translate=0: the query's own words only
 }
 
 TEST(ParseSearchParams, DefaultsMatchTheCommandLine) {
@@ -46,6 +48,7 @@ TEST(ParseSearchParams, DefaultsMatchTheCommandLine) {
   EXPECT_EQ(r.limit, cli.limit);
   EXPECT_EQ(r.offset, 0);
   EXPECT_TRUE(r.facets);
+  EXPECT_TRUE(r.translate);
   EXPECT_TRUE(r.query.empty());
 }
 
@@ -85,6 +88,7 @@ TEST(ParseSearchParams, RejectsEachMalformedValueWithAClearMessage) {
       {"year", "20x3", "not a year"},
       {"year", "23", "not a year"},
       {"facets", "maybe", "yes/no"},
+      {"translate", "maybe", "yes/no"},
       {"q", std::string(kMaxQueryBytes + 1, 'a'), "too long"},
   };
   for (const BadParam& c : kCases) {

@@ -171,8 +171,9 @@ int RunIngest(const CommonOptions& common, IngestOptions options, bool quiet) {
     std::fprintf(stderr, "indexed %d, unchanged %d, removed %d, failed %d", summary.indexed,
                  summary.unchanged, summary.removed, summary.failed);
     if (summary.skipped_failed) std::fprintf(stderr, " (+%d failed before, unchanged)", summary.skipped_failed);
+    std::fprintf(stderr, " in %.1f s", summary.seconds);
     if (summary.version_pairs >= 0) std::fprintf(stderr, "; %d English/Spanish version pairs", summary.version_pairs);
-    std::fprintf(stderr, " in %.1f s\n", summary.seconds);
+    std::fprintf(stderr, "\n");
   }
   // Files that failed before and are still unchanged are not in the index
   // either: the run did not get everything in.

@@ -153,7 +153,29 @@ Status ProcessFile(const fs::path& file, const std::string& as_given, const Extr
   return Status::OK();
 }
 
+namespace {
+
+Status IngestUnguarded(const IngestOptions& options, const IngestListener& listener,
+                       IngestSummary* summary);
+
+}  // namespace
+
 Status Ingest(const IngestOptions& options, const IngestListener& listener, IngestSummary* summary) {
+  // Xapian reports a damaged or vanished index by exception from any call;
+  // it ends the run as one line, never as an abort. What was committed
+  // before stays (Xapian commits are atomic).
+  try {
+    return IngestUnguarded(options, listener, summary);
+  } catch (const Xapian::Error& e) {
+    return Status::IOError(options.index_dir + ": the index failed during ingestion: " +
+                           e.get_description());
+  }
+}
+
+namespace {
+
+Status IngestUnguarded(const IngestOptions& options, const IngestListener& listener,
+                       IngestSummary* summary) {
   auto started = std::chrono::steady_clock::now();
   *summary = IngestSummary();
   std::unique_ptr<Indexer> indexer;
@@ -284,4 +306,5 @@ Status Ingest(const IngestOptions& options, const IngestListener& listener, Inge
   return hard;
 }
 
+}  // namespace
 }  // namespace gcm

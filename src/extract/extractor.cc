@@ -13,14 +13,8 @@
 namespace gcm {
 namespace {
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 bool LooksLikeHtml(std::string_view head) {
-  std::string lower = Lower(std::string(head.substr(0, 2048)));
+  std::string lower = AsciiLower(std::string(head.substr(0, 2048)));
   for (const char* marker : {"<!doctype html", "<html", "<head", "<body", "<title", "<meta "}) {
     if (lower.find(marker) != std::string::npos) return true;
   }
@@ -72,12 +66,32 @@ std::string FirstLine(const Document& doc) {
 
 }  // namespace
 
+std::string AsciiLower(std::string s) {
+  std::transform(s.begin(), s.end(), s.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return s;
+}
+
+Status ReadBoundedText(const std::filesystem::path& file, const ExtractOptions& options,
+                       Document* doc, std::string* bytes) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Status::IOError(doc->path + ": cannot open the file");
+  bytes->resize(std::min<std::uint64_t>(doc->file_size, options.max_text_bytes));
+  in.read(bytes->data(), static_cast<std::streamsize>(bytes->size()));
+  bytes->resize(static_cast<std::size_t>(in.gcount()));
+  if (doc->file_size > options.max_text_bytes) {
+    doc->warnings.push_back("only the first " + std::to_string(options.max_text_bytes >> 20) +
+                            " MiB were read");
+  }
+  return Status::OK();
+}
+
 std::string SniffFormat(const std::filesystem::path& file, std::string_view head) {
   if (head.substr(0, std::min<std::size_t>(head.size(), 1024)).find("%PDF-") !=
       std::string_view::npos) {
     return "pdf";
   }
-  std::string ext = Lower(file.extension().string());
+  std::string ext = AsciiLower(file.extension().string());
   if (!LooksLikeText(head)) return "";
   if (ext == ".md" || ext == ".markdown") return "md";
   if (LooksLikeHtml(head)) return "html";

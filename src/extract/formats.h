@@ -13,6 +13,15 @@
 
 namespace gcm {
 
+// `s` with ASCII letters lower-cased (names, extensions, charsets).
+std::string AsciiLower(std::string s);
+
+// Reads at most options.max_text_bytes of `file` into *bytes, adding a
+// warning to doc when the file is longer. IOError naming doc->path when it
+// cannot be opened.
+Status ReadBoundedText(const std::filesystem::path& file, const ExtractOptions& options,
+                       Document* doc, std::string* bytes);
+
 // PDF through Poppler's C++ API, page by page; pages without usable text go
 // to OCR when options.ocr is set. Encrypted, truncated or empty PDFs fail.
 Status ExtractPdf(const std::filesystem::path& file, const ExtractOptions& options,

@@ -18,12 +18,6 @@
 namespace gcm {
 namespace {
 
-std::string Lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 bool NameIs(const xmlNode* node, const char* name) {
   return node->name && xmlStrcasecmp(node->name, reinterpret_cast<const xmlChar*>(name)) == 0;
 }
@@ -76,7 +70,7 @@ void NewLine(std::string* out) {
 
 // The charset the document declares in its first bytes, or empty.
 std::string DeclaredCharset(std::string_view bytes) {
-  std::string head = Lower(std::string(bytes.substr(0, 4096)));
+  std::string head = AsciiLower(std::string(bytes.substr(0, 4096)));
   std::size_t at = head.find("charset=");
   if (at == std::string::npos) {
     at = head.find("encoding=");  // <?xml version="1.0" encoding="...">
@@ -137,7 +131,7 @@ struct Walker {
   void ReadHead(const xmlNode* node) {
     if (NameIs(node, "title") && doc->title.empty()) doc->title = NodeText(node);
     if (NameIs(node, "meta") && doc->date.empty()) {
-      std::string name = Lower(Attr(node, "name") + Attr(node, "property") + Attr(node, "itemprop"));
+      std::string name = AsciiLower(Attr(node, "name") + Attr(node, "property") + Attr(node, "itemprop"));
       static const char* const kDateNames[] = {"date", "dc.date", "dcterms.date", "dcterms.created",
                                                "article:published_time", "og:published_time",
                                                "citation_publication_date", "citation_date",
@@ -146,7 +140,7 @@ struct Walker {
         if (name == n) doc->date = LeadingDate(Attr(node, "content"));
       }
     }
-    if (NameIs(node, "meta") && doc->author.empty() && Lower(Attr(node, "name")) == "author") {
+    if (NameIs(node, "meta") && doc->author.empty() && AsciiLower(Attr(node, "name")) == "author") {
       doc->author = Collapse(Attr(node, "content"));
     }
   }
@@ -185,8 +179,8 @@ struct Walker {
           continue;
         }
         if (NameIs(node, "html") && doc->declared_language.empty()) {
-          doc->declared_language = Lower(Attr(node, "lang"));
-          if (doc->declared_language.empty()) doc->declared_language = Lower(Attr(node, "xml:lang"));
+          doc->declared_language = AsciiLower(Attr(node, "lang"));
+          if (doc->declared_language.empty()) doc->declared_language = AsciiLower(Attr(node, "xml:lang"));
         }
         if (IsHidden(node)) continue;
         if (NameIs(node, "a") && doc->links.size() < 10000) {
@@ -215,16 +209,9 @@ struct Walker {
 
 Status ExtractHtml(const std::filesystem::path& file, const ExtractOptions& options,
                    Document* doc) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return Status::IOError(doc->path + ": cannot open the file");
   std::string bytes;
-  bytes.resize(std::min<std::uint64_t>(doc->file_size, options.max_text_bytes));
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  if (doc->file_size > options.max_text_bytes) {
-    doc->warnings.push_back("only the first " + std::to_string(options.max_text_bytes >> 20) +
-                            " MiB were read");
-  }
+  Status read = ReadBoundedText(file, options, doc, &bytes);
+  if (!read.ok()) return read;
   return ParseHtml(std::move(bytes), doc);
 }
 

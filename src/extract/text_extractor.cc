@@ -43,16 +43,9 @@ std::string TitleOf(std::string_view text, bool markdown) {
 
 Status ExtractText(const std::filesystem::path& file, const ExtractOptions& options,
                    Document* doc) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return Status::IOError(doc->path + ": cannot open the file");
   std::string bytes;
-  bytes.resize(std::min<std::uint64_t>(doc->file_size, options.max_text_bytes));
-  in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  bytes.resize(static_cast<std::size_t>(in.gcount()));
-  if (doc->file_size > options.max_text_bytes) {
-    doc->warnings.push_back("only the first " + std::to_string(options.max_text_bytes >> 20) +
-                            " MiB were read");
-  }
+  Status read = ReadBoundedText(file, options, doc, &bytes);
+  if (!read.ok()) return read;
   std::string encoding = DetectEncoding(bytes);
   std::string text = ToUtf8(bytes, encoding);
   bytes.clear();

@@ -3,6 +3,7 @@
 #include "xlang/bilingual_lexicon.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -14,22 +15,16 @@
 namespace gcm {
 
 extern const char* const kThesaurusTsv;
-extern const char* const kDictionaryTsv;
+// Written at build time by make-dictionary-tables (xlang/dictionary_table.h).
+extern const char kDictionaryExactEn[];
+extern const char kDictionaryExactEs[];
+extern const char kDictionaryStemmedEn[];
+extern const char kDictionaryStemmedEs[];
+extern const std::size_t kDictionaryWords;
 
 namespace {
 
 int Side(std::string_view language) { return language == "es" ? 1 : 0; }
-
-std::vector<std::string> SplitOn(std::string_view s, char sep) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (true) {
-    std::size_t end = s.find(sep, start);
-    out.emplace_back(s.substr(start, end == std::string_view::npos ? std::string_view::npos : end - start));
-    if (end == std::string_view::npos) return out;
-    start = end + 1;
-  }
-}
 
 // The words of a term as the tokenizer cuts them, lower case, accents kept.
 std::vector<std::string> TermWords(std::string_view text) {
@@ -58,32 +53,6 @@ void AddUnique(std::vector<LexiconTranslation>* list, LexiconTranslation t) {
   list->push_back(std::move(t));
 }
 
-void AddUnique(std::vector<std::string>* list, const std::string& s) {
-  if (std::find(list->begin(), list->end(), s) == list->end()) list->push_back(s);
-}
-
-// Reads lines, skipping blank ones and '#' comments; calls row(fields,
-// line number) for the others.
-template <typename Row>
-Status ForEachRow(std::string_view text, const char* what, Row row) {
-  std::size_t line_no = 0, start = 0;
-  while (start < text.size()) {
-    std::size_t end = text.find('\n', start);
-    if (end == std::string_view::npos) end = text.size();
-    std::string_view line = text.substr(start, end - start);
-    start = end + 1;
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line[0] == '#') continue;
-    std::vector<std::string> fields = SplitOn(line, '\t');
-    if (!row(fields)) {
-      return Status::Corruption(std::string(what) + " line " + std::to_string(line_no) +
-                                ": expected more tab-separated fields");
-    }
-  }
-  return Status::OK();
-}
-
 }  // namespace
 
 std::string OtherLanguage(std::string_view language) {
@@ -104,39 +73,45 @@ void BilingualLexicon::AddThesaurusTerm(const std::string& en, const std::string
   ++thesaurus_terms_;
 }
 
-void BilingualLexicon::AddDictionaryWord(const std::string& language, const std::string& word,
-                                const std::vector<std::string>& targets) {
-  int side = Side(language);
-  std::string folded = Fold(word);
-  std::string stem = StemWord(word, language);
-  for (const std::string& t : targets) {
-    if (!t.empty()) AddUnique(&exact_[side][folded], t);
+void BilingualLexicon::UseDictionary(const std::string_view exact[2], const std::string_view stemmed[2],
+                                     std::size_t words) {
+  for (int side = 0; side < 2; ++side) {
+    exact_[side] = SortedTable(exact[side]);
+    stemmed_[side] = SortedTable(stemmed[side]);
   }
-  if (!stem.empty()) AddUnique(&stemmed_[side][stem], folded);
-  ++dictionary_words_;
+  dictionary_words_ = words;
+}
+
+std::optional<std::string_view> BilingualLexicon::ExactTargets(int side, std::string_view folded) const {
+  return exact_[side].Find(folded);
 }
 
 Status BilingualLexicon::FromText(std::string_view thesaurus_tsv, std::string_view dictionary_tsv,
-                         std::unique_ptr<BilingualLexicon>* out) {
+                                  std::unique_ptr<BilingualLexicon>* out) {
   std::unique_ptr<BilingualLexicon> lex(new BilingualLexicon());
-  Status s = ForEachRow(thesaurus_tsv, "thesaurus", [&](const std::vector<std::string>& f) {
+  Status s = lex->AddThesaurus(thesaurus_tsv);
+  if (!s.ok()) return s;
+  s = BuildDictionaryTables(dictionary_tsv, &lex->owned_);
+  if (!s.ok()) return s;
+  const std::string_view exact[2] = {lex->owned_.exact[0], lex->owned_.exact[1]};
+  const std::string_view stemmed[2] = {lex->owned_.stemmed[0], lex->owned_.stemmed[1]};
+  lex->UseDictionary(exact, stemmed, lex->owned_.words);
+  *out = std::move(lex);
+  return Status::OK();
+}
+
+Status BilingualLexicon::AddThesaurus(std::string_view thesaurus_tsv) {
+  Status s = ForEachTsvRow(thesaurus_tsv, "thesaurus", [&](const std::vector<std::string_view>& f) {
     if (f.size() < 2) return false;
-    lex->AddThesaurusTerm(f[0], f[1]);
+    AddThesaurusTerm(std::string(f[0]), std::string(f[1]));
     return true;
   });
   if (!s.ok()) return s;
   // The objectives: official titles and short labels, in both languages.
   for (const Objective& o : Objectives()) {
-    lex->AddThesaurusTerm(o.title_en, o.title_es);
-    lex->AddThesaurusTerm(o.short_en, o.short_es);
+    AddThesaurusTerm(o.title_en, o.title_es);
+    AddThesaurusTerm(o.short_en, o.short_es);
   }
-  s = ForEachRow(dictionary_tsv, "dictionary", [&](const std::vector<std::string>& f) {
-    if (f.size() < 3 || (f[0] != "en" && f[0] != "es")) return false;
-    lex->AddDictionaryWord(f[0], f[1], SplitOn(f[2], '|'));
-    return true;
-  });
-  if (!s.ok()) return s;
-  *out = std::move(lex);
   return Status::OK();
 }
 
@@ -157,9 +132,12 @@ Status BilingualLexicon::FromFiles(const std::string& thesaurus_path, const std:
 
 const BilingualLexicon& BilingualLexicon::BuiltIn() {
   static const BilingualLexicon* const lexicon = [] {
-    std::unique_ptr<BilingualLexicon> lex;
-    Status s = FromText(kThesaurusTsv, kDictionaryTsv, &lex);
+    std::unique_ptr<BilingualLexicon> lex(new BilingualLexicon());
+    Status s = lex->AddThesaurus(kThesaurusTsv);
     if (!s.ok()) throw std::runtime_error("compiled-in lexicon: " + s.message());
+    const std::string_view exact[2] = {kDictionaryExactEn, kDictionaryExactEs};
+    const std::string_view stemmed[2] = {kDictionaryStemmedEn, kDictionaryStemmedEs};
+    lex->UseDictionary(exact, stemmed, kDictionaryWords);
     return lex.release();
   }();
   return *lexicon;
@@ -184,35 +162,36 @@ std::vector<ThesaurusMatch> BilingualLexicon::MatchThesaurus(const std::vector<s
 bool BilingualLexicon::Knows(std::string_view word, std::string_view language) const {
   if (language != "en" && language != "es") return false;
   int side = Side(language);
-  if (exact_[side].count(Fold(word))) return true;  // a word that translates to itself too
+  if (ExactTargets(side, Fold(word))) return true;  // a word that translates to itself too
   std::string stem = StemWord(word, language);
-  return stemmed_[side].count(stem) > 0 || thesaurus_[side].count(stem) > 0;
+  return stemmed_[side].Find(stem).has_value() || thesaurus_[side].count(stem) > 0;
 }
 
 std::vector<LexiconTranslation> BilingualLexicon::TranslateWord(std::string_view word, std::string_view language,
-                                                       std::size_t max) const {
+                                                                std::size_t max) const {
   std::vector<LexiconTranslation> out;
   if (language != "en" && language != "es") return out;
   int side = Side(language);
   const std::string folded = Fold(word);
-  auto exact = exact_[side].find(folded);
-  if (exact == exact_[side].end()) {
-    auto stemmed = stemmed_[side].find(StemWord(word, language));
-    if (stemmed == stemmed_[side].end()) return out;
+  std::optional<std::string_view> targets = ExactTargets(side, folded);
+  if (!targets) {
+    std::optional<std::string_view> same_stem = stemmed_[side].Find(StemWord(word, language));
+    if (!same_stem) return out;
     std::size_t best_shared = 0;
-    for (const std::string& other : stemmed->second) {
+    for (std::string_view other : SplitView(*same_stem, '|')) {
       std::size_t shared = 0;
       while (shared < other.size() && shared < folded.size() && other[shared] == folded[shared]) ++shared;
       if (shared > best_shared) {
         best_shared = shared;
-        exact = exact_[side].find(other);
+        targets = ExactTargets(side, other);
       }
     }
-    if (exact == exact_[side].end()) return out;
+    if (!targets) return out;
   }
   std::string target_language = OtherLanguage(language);
-  for (const std::string& t : exact->second) {
+  for (std::string_view t : SplitView(*targets, '|')) {
     if (out.size() >= max) break;
+    if (t.empty()) continue;
     std::vector<std::string> words = TermWords(t);
     if (words.empty() || (words.size() == 1 && Fold(words[0]) == folded)) continue;
     out.push_back(LexiconTranslation{target_language, std::move(words), false});

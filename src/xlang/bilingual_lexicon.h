@@ -11,7 +11,8 @@
 //     for words the thesaurus does not have.
 //
 // Both are compiled into the library, so a run never depends on its working
-// directory; FromFiles() reads other files (tools/xlang-eval compares
+// directory; the dictionary already folded and stemmed at build time, so
+// loading the lexicon costs a process well under a millisecond; FromFiles() reads other files (tools/xlang-eval compares
 // dictionaries with it). Terms are matched by their Snowball stems in the
 // language they are read in, so "regular pathway" meets "regular pathways"
 // and "fronteras" meets the dictionary's "frontera". A BilingualLexicon is immutable
@@ -22,11 +23,13 @@
 #include <cstddef>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "core/status.h"
+#include "xlang/dictionary_table.h"
 
 namespace gcm {
 
@@ -59,6 +62,9 @@ class BilingualLexicon {
   static Status FromFiles(const std::string& thesaurus_path, const std::string& dictionary_path,
                           std::unique_ptr<BilingualLexicon>* out);
 
+  BilingualLexicon(const BilingualLexicon&) = delete;  // tables view its own text
+  BilingualLexicon& operator=(const BilingualLexicon&) = delete;
+
   // The lexicon compiled in from data/ (built on first use, then shared).
   static const BilingualLexicon& BuiltIn();
 
@@ -86,15 +92,21 @@ class BilingualLexicon {
  private:
   BilingualLexicon() = default;
   void AddThesaurusTerm(const std::string& en, const std::string& es);
-  void AddDictionaryWord(const std::string& language, const std::string& word,
-                         const std::vector<std::string>& targets);
+  // Adds each row of a thesaurus TSV, then the objectives' titles and labels.
+  Status AddThesaurus(std::string_view thesaurus_tsv);
+  // Points the dictionary lookups at `tables` (owned_ or compiled-in text).
+  void UseDictionary(const std::string_view exact[2], const std::string_view stemmed[2], std::size_t words);
+  // The translations listed for folded word `folded`, if any.
+  std::optional<std::string_view> ExactTargets(int side, std::string_view folded) const;
 
   // [0] read as English, [1] read as Spanish. Keys: the words' stems joined
-  // by spaces (thesaurus), the folded word or its stem (dictionary).
+  // by spaces.
   std::map<std::string, std::vector<LexiconTranslation>> thesaurus_[2];
-  std::map<std::string, std::vector<std::string>> exact_[2];
-  // stem -> the folded words with that stem (their translations in exact_).
-  std::map<std::string, std::vector<std::string>> stemmed_[2];
+  // The dictionary (see xlang/dictionary_table.h): folded word -> targets,
+  // stem -> the folded words with that stem.
+  SortedTable exact_[2];
+  SortedTable stemmed_[2];
+  DictionaryTables owned_;  // the tables' text when built at run time
   std::size_t longest_term_ = 0;  // in words
   std::size_t thesaurus_terms_ = 0;
   std::size_t dictionary_words_ = 0;

@@ -15,6 +15,7 @@
 #include "search/searcher.h"
 #include "test_util.h"
 #include "xlang/bilingual_lexicon.h"
+#include "xlang/dictionary_table.h"
 #include "xlang/evaluation.h"
 
 namespace gcm {
@@ -111,6 +112,57 @@ TEST(BilingualLexicon, TranslatesGeneralWordsThroughTheDictionary) {
   }
   // A word that is the same in both languages adds nothing.
   EXPECT_TRUE(BilingualLexicon::BuiltIn().TranslateWord("civil", "en").empty());
+}
+
+TEST(BilingualLexicon, CompiledInDictionaryAnswersLikeOneReadAtRunTime) {
+  // The build folds and stems the dictionary once (make-dictionary-tables);
+  // the same TSV read at run time must give the same translations.
+  std::unique_ptr<BilingualLexicon> read;
+  ASSERT_TRUE(BilingualLexicon::FromFiles(std::string(GCM_SOURCE_DIR) + "/data/thesaurus-en-es.tsv",
+                                          std::string(GCM_SOURCE_DIR) + "/data/dict-apertium-en-es.tsv", &read)
+                  .ok());
+  const BilingualLexicon& built_in = BilingualLexicon::BuiltIn();
+  EXPECT_EQ(read->dictionary_words(), built_in.dictionary_words());
+  EXPECT_GT(built_in.dictionary_words(), 40000u);
+  const std::vector<std::pair<std::string, std::string>> words = {
+      {"migration", "en"},  {"borders", "en"},   {"remittances", "en"}, {"detention", "en"},
+      {"fronteras", "es"},  {"trabajadores", "es"}, {"equitativa", "es"}, {"apatridia", "es"},
+      {"Xochimilco", "es"}, {"zzzz", "en"},     {"", "en"}};
+  for (const auto& [word, language] : words) {
+    auto a = read->TranslateWord(word, language, 10);
+    auto b = built_in.TranslateWord(word, language, 10);
+    ASSERT_EQ(a.size(), b.size()) << word;
+    for (std::size_t i = 0; i < a.size(); ++i) EXPECT_EQ(a[i].words, b[i].words) << word;
+    EXPECT_EQ(read->Knows(word, language), built_in.Knows(word, language)) << word;
+  }
+}
+
+TEST(DictionaryTable, FindsEveryKeyAndNothingElse) {
+  DictionaryTables tables;
+  ASSERT_TRUE(BuildDictionaryTables("en\tborder\tfrontera|límite\nen\tborders\tfronteras\n"
+                                    "es\tfrontera\tborder\nen\tborder\tconfín|frontera\n",
+                                    &tables)
+                  .ok());
+  EXPECT_EQ(tables.words, 4u);
+  SortedTable exact(tables.exact[0]);
+  EXPECT_EQ(exact.size(), 2u);
+  // A word listed twice keeps both rows' targets, first ones first, once each.
+  EXPECT_EQ(exact.Find("border").value_or("?"), "frontera|límite|confín");
+  EXPECT_EQ(exact.Find("borders").value_or("?"), "fronteras");
+  EXPECT_FALSE(exact.Find("borde").has_value());
+  EXPECT_FALSE(exact.Find("borderss").has_value());
+  EXPECT_FALSE(exact.Find("").has_value());
+  // Both English forms share the stem "border".
+  EXPECT_EQ(SortedTable(tables.stemmed[0]).Find("border").value_or("?"), "border|borders");
+  EXPECT_EQ(SortedTable(tables.exact[1]).Find("frontera").value_or("?"), "border");
+  EXPECT_EQ(SortedTable("").Find("x"), std::nullopt);
+}
+
+TEST(DictionaryTable, NamesTheLineOfAMalformedRow) {
+  DictionaryTables tables;
+  Status s = BuildDictionaryTables("# comment\nen\tborder\tfrontera\nfr\tfrontière\tborder\n", &tables);
+  EXPECT_EQ(s.code(), Status::Code::kCorruption);
+  EXPECT_NE(s.message().find("dictionary line 3"), std::string::npos) << s.message();
 }
 
 TEST(BilingualLexicon, ReportsAMalformedRow) {

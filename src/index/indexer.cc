@@ -142,6 +142,15 @@ Status Indexer::Add(Document& doc) {
   }
 }
 
+Status Indexer::Replace(const std::string& id, const Xapian::Document& xdoc) {
+  try {
+    db_.replace_document(IdTerm(id), xdoc);
+    return Status::OK();
+  } catch (const Xapian::Error& e) {
+    return Status::Internal(id + ": could not be indexed: " + e.get_description());
+  }
+}
+
 Status Indexer::Remove(const std::string& id) {
   try {
     db_.delete_document(IdTerm(id));

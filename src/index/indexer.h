@@ -48,6 +48,11 @@ class Indexer {
   // Commit().
   Status Add(Document& doc);
 
+  // Adds a document BuildXapianDocument made (in a worker process, sent as
+  // Xapian::Document::serialise()), replacing any with the same id. Not
+  // durable until Commit().
+  Status Replace(const std::string& id, const Xapian::Document& xdoc);
+
   // Deletes the document with this id; OK if there is none.
   Status Remove(const std::string& id);
 

@@ -6,6 +6,8 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <chrono>
 #include <optional>
 #include <set>
@@ -135,6 +137,40 @@ bool UnderRoot(const std::string& path, const std::string& root) {
   return root.back() == '/' || path[root.size()] == '/';
 }
 
+// A worker's answer for a file read: u32 count of warnings, each as u32
+// length and bytes, then the serialised Xapian document.
+std::string EncodeBuiltDocument(const std::vector<std::string>& warnings, const std::string& serialised) {
+  std::string out;
+  auto put = [&out](std::uint32_t n) { out.append(reinterpret_cast<const char*>(&n), sizeof n); };
+  put(static_cast<std::uint32_t>(warnings.size()));
+  for (const std::string& w : warnings) {
+    put(static_cast<std::uint32_t>(w.size()));
+    out += w;
+  }
+  out += serialised;
+  return out;
+}
+
+bool DecodeBuiltDocument(const std::string& in, std::vector<std::string>* warnings, std::string* serialised) {
+  std::size_t at = 0;
+  auto get = [&](std::uint32_t* n) {
+    if (in.size() - at < sizeof *n) return false;
+    std::memcpy(n, in.data() + at, sizeof *n);
+    at += sizeof *n;
+    return true;
+  };
+  std::uint32_t count = 0;
+  if (!get(&count)) return false;
+  for (std::uint32_t i = 0; i < count; ++i) {
+    std::uint32_t length = 0;
+    if (!get(&length) || in.size() - at < length) return false;
+    warnings->emplace_back(in, at, length);
+    at += length;
+  }
+  serialised->assign(in, at, std::string::npos);
+  return true;
+}
+
 }  // namespace
 
 bool InShard(const std::string& id, int shard, int shards) {
@@ -230,22 +266,44 @@ Status IngestUnguarded(const IngestOptions& options, const IngestListener& liste
       int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
       extract.ocr_options.threads = std::max(1, cores / jobs);
     }
-    auto work = [extract](const WorkerTask& task, const std::function<void(int)>& announce, Document* doc) {
+    // Each worker reads, normalises and tags a file and builds its Xapian
+    // document, so the writer (this thread) only adds what arrives.
+    auto work = [extract](const WorkerTask& task, const std::function<void(int)>& announce, std::string* result) {
       ExtractOptions o = extract;
       o.on_ocr_pages = announce;
-      return ProcessFile(task.file, task.as_given, o, doc);
+      Document doc;
+      Status s = ProcessFile(task.file, task.as_given, o, &doc);
+      if (!s.ok()) return s;
+      // Stamped with what the walk saw, so a file changed during reading is
+      // read again next time.
+      doc.file_size = task.size;
+      doc.file_mtime = task.mtime;
+      *result = EncodeBuiltDocument(doc.warnings, BuildXapianDocument(doc).serialise());
+      return Status::OK();
     };
     std::unique_ptr<WorkerPool> pool;
     s = WorkerPool::Start(jobs, options.limits, work, &pool);
     if (!s.ok()) return s;
     std::vector<WorkerTask> tasks;
     tasks.reserve(todo.size());
-    for (const FileEntry* f : todo) tasks.push_back({f->path, f->as_given});
+    for (const FileEntry* f : todo) tasks.push_back({f->path, f->as_given, f->size, f->mtime});
 
     std::size_t since_commit = 0;
     int done = 0;
-    pool->Run(tasks, [&](std::size_t index, Status status, Document doc) {
+    pool->Run(tasks, [&](std::size_t index, Status status, std::string result) {
       const FileEntry& f = *todo[index];
+      std::vector<std::string> warnings;
+      Xapian::Document xdoc;
+      if (status.ok()) {
+        std::string serialised;
+        bool whole = DecodeBuiltDocument(result, &warnings, &serialised);
+        try {
+          if (whole) xdoc = Xapian::Document::unserialise(serialised);
+        } catch (const Xapian::Error&) {
+          whole = false;
+        }
+        if (!whole) status = Status::Internal(f.as_given + ": the worker sent a damaged document");
+      }
       if (!status.ok()) {
         std::string reason = status.message();
         // The message starts with the path; the failure list keeps the reason.
@@ -257,14 +315,10 @@ Status IngestUnguarded(const IngestOptions& options, const IngestListener& liste
         indexer->Remove(f.id);
         indexer->RecordFailure({f.as_given, reason, f.size, f.mtime});
       } else {
-        for (const std::string& w : doc.warnings) {
+        for (const std::string& w : warnings) {
           if (listener.on_warning) listener.on_warning(f.as_given, w);
         }
-        // Stamp with what the walk saw, so a file changed during reading is
-        // read again next time.
-        doc.file_size = f.size;
-        doc.file_mtime = f.mtime;
-        hard = indexer->Add(doc);
+        hard = indexer->Replace(f.id, xdoc);
         if (!hard.ok()) return false;
         indexer->ClearFailure(f.as_given);
         summary->indexed++;

@@ -2,10 +2,10 @@
 // per worker, poll() with per-task deadlines, and replacement of workers
 // that die.
 //
-// Frames from the parent: u64 length, then "file\0as_given".
+// Frames from the parent: u64 length, then "file\0as_given\0size\0mtime".
 // Frames from a worker: one type byte, u64 length, then the payload:
 //   'A'  int32 units of slow work announced (extends the deadline)
-//   'D'  the Document as doc_codec JSON: the task succeeded
+//   'D'  the work function's result: the task succeeded
 //   'F'  one Status::Code byte and the message: the task failed
 //   'M'  the message: the task ran out of memory; the worker then exits
 #include "index/worker_pool.h"
@@ -29,7 +29,6 @@
 #include <new>
 #include <thread>
 
-#include "index/doc_codec.h"
 
 namespace gcm {
 namespace {
@@ -150,25 +149,32 @@ void RunTestHooks(const WorkerTask& task) {
     if (!ReadAll(fd, reinterpret_cast<char*>(&length), sizeof length)) ::_exit(0);
     std::string request(length, '\0');
     if (!ReadAll(fd, request.data(), request.size())) ::_exit(0);
-    std::size_t nul = request.find('\0');
     WorkerTask task;
-    task.file = request.substr(0, nul);
-    task.as_given = nul == std::string::npos ? task.file.string() : request.substr(nul + 1);
+    std::vector<std::string> fields;
+    for (std::size_t start = 0;;) {
+      std::size_t nul = request.find('\0', start);
+      fields.push_back(request.substr(start, nul == std::string::npos ? std::string::npos : nul - start));
+      if (nul == std::string::npos) break;
+      start = nul + 1;
+    }
+    fields.resize(4);
+    task.file = fields[0];
+    task.as_given = fields[1];
+    task.size = std::strtoull(fields[2].c_str(), nullptr, 10);
+    task.mtime = std::strtoll(fields[3].c_str(), nullptr, 10);
 
     bool out_of_memory = false;
     Status status;
     std::string payload;
     try {
       RunTestHooks(task);
-      Document doc;
       auto announce = [fd](int units) {
         std::string p(sizeof(std::int32_t), '\0');
         std::int32_t u = units;
         std::memcpy(p.data(), &u, sizeof u);
         WriteFrame(fd, 'A', p);
       };
-      status = work(task, announce, &doc);
-      if (status.ok()) payload = EncodeDocumentData(doc);
+      status = work(task, announce, &payload);
     } catch (const std::bad_alloc&) {
       out_of_memory = true;
     } catch (const std::exception& e) {
@@ -284,7 +290,8 @@ void WorkerPool::Reap(Worker* w, bool kill_first, int* wait_status) {
 }
 
 bool WorkerPool::Send(Worker* w, std::size_t index, const WorkerTask& task) {
-  std::string payload = task.file.string() + '\0' + task.as_given;
+  std::string payload = task.file.string() + '\0' + task.as_given + '\0' + std::to_string(task.size) + '\0' +
+                        std::to_string(task.mtime);
   std::uint64_t length = payload.size();
   std::string frame(reinterpret_cast<const char*>(&length), sizeof length);
   frame += payload;
@@ -324,7 +331,7 @@ void WorkerPool::Lost(Worker* w, const std::vector<WorkerTask>& tasks, std::vect
   } else {
     reason = "crashed (the worker exited with status " + std::to_string(WEXITSTATUS(st)) + ")";
   }
-  done->push_back({index, Status::Internal(name + ": " + reason), Document()});
+  done->push_back({index, Status::Internal(name + ": " + reason), std::string()});
 }
 
 void WorkerPool::Receive(Worker* w, const std::vector<WorkerTask>& tasks, std::vector<Finished>* done) {
@@ -361,10 +368,9 @@ void WorkerPool::Receive(Worker* w, const std::vector<WorkerTask>& tasks, std::v
       w->deadline += limits_.per_announced_unit * std::max<std::int32_t>(0, units);
       continue;
     }
-    Finished f{w->task, Status::OK(), Document()};
+    Finished f{w->task, Status::OK(), std::string()};
     if (type == 'D') {
-      Status s = DecodeDocumentData(std::string(payload), &f.doc);
-      if (!s.ok()) f.status = Status::Internal(name + ": the worker sent a damaged document");
+      f.result = payload;
     } else if (type == 'F' && !payload.empty()) {
       f.status = MakeStatus(static_cast<Status::Code>(payload[0]), std::string(payload.substr(1)));
       if (f.status.ok()) f.status = Status::Internal(name + ": failed");
@@ -413,14 +419,14 @@ void WorkerPool::Run(const std::vector<WorkerTask>& tasks, const ResultCallback&
           Reap(&w, /*kill_first=*/true, nullptr);
         }
       }
-      if (!sent) done.push_back({next, Status::Internal(tasks[next].as_given + ": " + why), Document()});
+      if (!sent) done.push_back({next, Status::Internal(tasks[next].as_given + ": " + why), std::string()});
       ++next;
     }
 
     // The caller writes while the workers work.
     for (Finished& f : done) {
       if (stop) break;
-      if (!on_result(f.task, std::move(f.status), std::move(f.doc))) stop = true;
+      if (!on_result(f.task, std::move(f.status), std::move(f.result))) stop = true;
     }
     done.clear();
 
@@ -460,7 +466,7 @@ void WorkerPool::Run(const std::vector<WorkerTask>& tasks, const ResultCallback&
       done.push_back({index,
                       Status::Timeout(tasks[index].as_given + ": timed out after " + SecondsText(seconds) +
                                       " (see --timeout)"),
-                      Document()});
+                      std::string()});
     }
   }
 }

@@ -29,7 +29,6 @@
 #include <string>
 #include <vector>
 
-#include "core/document.h"
 #include "core/status.h"
 
 namespace gcm {
@@ -38,6 +37,8 @@ namespace gcm {
 struct WorkerTask {
   std::filesystem::path file;  // where to read it
   std::string as_given;        // how the user named it; failure messages start with it
+  std::uint64_t size = 0;      // the file as the caller saw it (passed through)
+  std::int64_t mtime = 0;
 };
 
 struct WorkerLimits {
@@ -52,15 +53,16 @@ struct WorkerLimits {
 
 // What a worker does with one task, in the worker process. `announce(n)`
 // tells the parent that n units of slow work lie ahead, extending the
-// deadline by n * per_announced_unit. Returns the file's Status; *doc is
-// sent back when it is OK.
+// deadline by n * per_announced_unit. Returns the file's Status; *result
+// is sent back when it is OK.
 using WorkFunction = std::function<Status(const WorkerTask& task,
-                                          const std::function<void(int units)>& announce, Document* doc)>;
+                                          const std::function<void(int units)>& announce, std::string* result)>;
 
 // Called in the parent's thread as each task ends: the task's index in the
-// list given to Run(), its outcome, and the Document when OK. Return false
-// to stop: no further task starts and running ones are abandoned.
-using ResultCallback = std::function<bool(std::size_t index, Status status, Document doc)>;
+// list given to Run(), its outcome, and the work function's result when OK.
+// Return false to stop: no further task starts and running ones are
+// abandoned.
+using ResultCallback = std::function<bool(std::size_t index, Status status, std::string result)>;
 
 class WorkerPool {
  public:
@@ -100,7 +102,7 @@ class WorkerPool {
   struct Finished {
     std::size_t task;
     Status status;
-    Document doc;
+    std::string result;
   };
 
   WorkerPool(const WorkerLimits& limits, WorkFunction work) : limits_(limits), work_(std::move(work)) {}

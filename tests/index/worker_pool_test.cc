@@ -6,9 +6,12 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 #include <thread>
+
+#include "index/doc_codec.h"
 
 namespace gcm {
 namespace {
@@ -21,17 +24,33 @@ std::vector<WorkerTask> Tasks(const std::vector<std::string>& names) {
   return tasks;
 }
 
+// The tests' work functions make Documents; the pool carries bytes.
+using DocumentWork = std::function<Status(const WorkerTask&, const std::function<void(int)>&, Document*)>;
+
+WorkFunction SendingDocuments(DocumentWork work) {
+  return [work](const WorkerTask& task, const std::function<void(int)>& announce, std::string* result) {
+    Document doc;
+    Status s = work(task, announce, &doc);
+    if (s.ok()) *result = EncodeDocumentData(doc);
+    return s;
+  };
+}
+
 // Runs `names` through a pool of `workers` and returns each outcome by name.
 std::map<std::string, std::pair<Status, Document>> RunAll(const std::vector<std::string>& names,
-                                                          WorkFunction work, WorkerLimits limits = {},
+                                                          DocumentWork work, WorkerLimits limits = {},
                                                           int workers = 2, int* forks = nullptr) {
   std::unique_ptr<WorkerPool> pool;
-  Status s = WorkerPool::Start(workers, limits, std::move(work), &pool);
+  Status s = WorkerPool::Start(workers, limits, SendingDocuments(std::move(work)), &pool);
   EXPECT_TRUE(s.ok()) << s.ToString();
   std::vector<WorkerTask> tasks = Tasks(names);
   std::map<std::string, std::pair<Status, Document>> out;
-  pool->Run(tasks, [&](std::size_t i, Status status, Document doc) {
+  pool->Run(tasks, [&](std::size_t i, Status status, std::string result) {
     EXPECT_FALSE(out.count(names[i])) << names[i] << " reported twice";
+    Document doc;
+    if (status.ok()) {
+      EXPECT_TRUE(DecodeDocumentData(result, &doc).ok()) << names[i];
+    }
     out[names[i]] = {std::move(status), std::move(doc)};
     return true;
   });
@@ -131,6 +150,27 @@ TEST(WorkerPool, PassesTheFilesOwnFailureThrough) {
   EXPECT_EQ(out["cut.pdf"].first.message(), "cut.pdf: not a readable PDF");
 }
 
+TEST(WorkerPool, HandsTheWorkerTheFileSizeAndTimeTheCallerSaw) {
+  // The ingester stamps documents with them, so a file changed while it was
+  // read is read again next time.
+  std::unique_ptr<WorkerPool> pool;
+  auto work = [](const WorkerTask& t, const std::function<void(int)>&, std::string* result) {
+    *result = t.as_given + " " + std::to_string(t.size) + " " + std::to_string(t.mtime);
+    return Status::OK();
+  };
+  ASSERT_TRUE(WorkerPool::Start(1, {}, work, &pool).ok());
+  std::vector<WorkerTask> tasks = {{"/nowhere/a b.pdf", "a b.pdf", 123456789012ull, -5},
+                                   {"/nowhere/c.txt", "c.txt", 0, 1764650000}};
+  std::vector<std::string> got;
+  pool->Run(tasks, [&](std::size_t, Status s, std::string result) {
+    EXPECT_TRUE(s.ok());
+    got.push_back(result);
+    return true;
+  });
+  std::sort(got.begin(), got.end());
+  EXPECT_EQ(got, (std::vector<std::string>{"a b.pdf 123456789012 -5", "c.txt 0 1764650000"}));
+}
+
 TEST(WorkerPool, TurnsAnExceptionIntoAFailure) {
   auto work = [](const WorkerTask&, const std::function<void(int)>&, Document*) -> Status {
     throw std::runtime_error("boom");
@@ -151,19 +191,19 @@ TEST(WorkerPool, ReportsAWorkerThatExitsInTheMiddleOfATask) {
 
 TEST(WorkerPool, StopsStartingTasksWhenTheCallerSaysSo) {
   std::unique_ptr<WorkerPool> pool;
-  ASSERT_TRUE(WorkerPool::Start(1, {}, TitleIsName, &pool).ok());
+  ASSERT_TRUE(WorkerPool::Start(1, {}, SendingDocuments(TitleIsName), &pool).ok());
   std::vector<WorkerTask> tasks = Tasks({"a", "b", "c", "d"});
   int calls = 0;
-  pool->Run(tasks, [&](std::size_t, Status, Document) { return ++calls < 2; });
+  pool->Run(tasks, [&](std::size_t, Status, std::string) { return ++calls < 2; });
   EXPECT_EQ(calls, 2);
 }
 
 TEST(WorkerPool, RunsSeveralBatchesWithTheSameWorkers) {
   std::unique_ptr<WorkerPool> pool;
-  ASSERT_TRUE(WorkerPool::Start(2, {}, TitleIsName, &pool).ok());
+  ASSERT_TRUE(WorkerPool::Start(2, {}, SendingDocuments(TitleIsName), &pool).ok());
   for (int round = 0; round < 3; ++round) {
     int ok = 0;
-    pool->Run(Tasks({"a", "b", "c"}), [&](std::size_t, Status s, Document) {
+    pool->Run(Tasks({"a", "b", "c"}), [&](std::size_t, Status s, std::string) {
       ok += s.ok();
       return true;
     });

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "index/doc_codec.h"
+#include "index/pairing.h"
 #include "index/term_prefixes.h"
 #include "index/terms.h"
 #include "normalise/text_fold.h"
@@ -114,6 +115,12 @@ Xapian::Document BuildXapianDocument(Document& doc) {
   xdoc.add_value(kSlotObjectives, objectives);
   if (date.size() >= 4) xdoc.add_value(kSlotYear, date.substr(0, 4));
   xdoc.add_value(kSlotFileStamp, FileStamp(doc.file_size, doc.file_mtime));
+  // What version pairing compares, computed here (in the ingest workers)
+  // rather than from the texts each time pairing runs.
+  PairingFeatures features = ComputePairingFeatures(doc, BilingualLexicon::BuiltIn());
+  if (features.language == "en" || features.language == "es") {
+    xdoc.add_value(kSlotPairing, EncodePairingFeatures(features));
+  }
   xdoc.set_data(EncodeDocumentData(doc));
   return xdoc;
 }

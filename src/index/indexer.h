@@ -35,7 +35,8 @@ struct IndexedFile {
 };
 
 // Builds the Xapian document for `doc` (which must have id, pages and
-// language set) and sets each page's first_position. Pure apart from that.
+// language set), its version-pairing features included, and sets each
+// page's first_position. Pure apart from that.
 Xapian::Document BuildXapianDocument(Document& doc);
 
 class Indexer {

@@ -356,11 +356,20 @@ Status PairVersions(Xapian::WritableDatabase& db, const Xapian::Database& collec
     for (auto t = collection.allterms_begin(kPrefixId); t != collection.allterms_end(kPrefixId); ++t) {
       Xapian::PostingIterator p = collection.postlist_begin(*t);
       if (p == collection.postlist_end(*t)) continue;
-      Document doc;
-      if (!DecodeDocumentData(collection.get_document(*p).get_data(), &doc).ok()) continue;
-      if (doc.language != "en" && doc.language != "es") continue;
-      index_of[doc.id] = features.size();
-      features.push_back(ComputePairingFeatures(doc, lexicon));
+      Xapian::Document xdoc = collection.get_document(*p);
+      PairingFeatures f;
+      std::string stored = xdoc.get_value(kSlotPairing);
+      if (stored.empty() || !DecodePairingFeatures(stored, &f)) {
+        // Indexed before features were stored (or not en/es): from the text,
+        // through the stored form so that both ways score alike.
+        Document doc;
+        if (!DecodeDocumentData(xdoc.get_data(), &doc).ok()) continue;
+        if (doc.language != "en" && doc.language != "es") continue;
+        if (!DecodePairingFeatures(EncodePairingFeatures(ComputePairingFeatures(doc, lexicon)), &f)) continue;
+      }
+      if (f.language != "en" && f.language != "es") continue;
+      index_of[f.id] = features.size();
+      features.push_back(std::move(f));
     }
     summary->documents = features.size();
     std::vector<std::vector<Translation>> wanted(features.size());
@@ -389,7 +398,7 @@ Status PairVersions(Xapian::WritableDatabase& db, const Xapian::Database& collec
       Xapian::PostingIterator p = db.postlist_begin(*t);
       if (p == db.postlist_end(*t)) continue;
       Document doc;
-      if (!DecodeDocumentData(db.get_document(*p).get_data(), &doc).ok()) continue;
+      if (!DecodeDocumentData(db.get_document(*p).get_data(), &doc, DecodeDetail::kSummary).ok()) continue;
       auto it = index_of.find(doc.id);
       const std::vector<Translation>& links = it == index_of.end() ? kNone : wanted[it->second];
       if (!same(links, doc.translations)) changes.emplace_back(*p, links);

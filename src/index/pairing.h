@@ -25,6 +25,7 @@
 #include <cstddef>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/document.h"
@@ -61,6 +62,17 @@ struct PairingFeatures {
 // The features of `doc` (language "en" or "es"; others, and documents with
 // under 200 bytes of text, get empty ones with language "und").
 PairingFeatures ComputePairingFeatures(const Document& doc, const BilingualLexicon& lexicon);
+
+// The stored form of `f` (binary, compact: sorted keys front-coded, weights
+// in sixtieths), kept in each document's value slot kSlotPairing so that
+// pairing reads every document's features instead of recomputing them from
+// the texts: ingestion's workers compute them, and a run that changes one
+// file of 10,000 compares stored features only.
+std::string EncodePairingFeatures(const PairingFeatures& f);
+
+// Reads a stored form back; false when `data` is not one (or of an older
+// version), *f then being unspecified.
+bool DecodePairingFeatures(std::string_view data, PairingFeatures* f);
 
 struct VersionPair {
   std::size_t en = 0;  // index into the features given

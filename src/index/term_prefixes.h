@@ -31,6 +31,7 @@ inline constexpr Xapian::valueno kSlotFormat = 2;      // facet
 inline constexpr Xapian::valueno kSlotObjectives = 3;  // "4,8,13": facet, split by the reader
 inline constexpr Xapian::valueno kSlotYear = 4;        // facet
 inline constexpr Xapian::valueno kSlotFileStamp = 5;   // "size:mtime" for incremental ingest
+inline constexpr Xapian::valueno kSlotPairing = 6;     // EncodePairingFeatures (pairing.h), en/es only
 
 // Terms longer than this are not indexed (Xapian's limit is 245 bytes).
 inline constexpr std::size_t kMaxTermBytes = 64;

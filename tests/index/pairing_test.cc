@@ -9,6 +9,7 @@
 
 #include "index/ingester.h"
 #include "index/pairing.h"
+#include "index/term_prefixes.h"
 #include "search/searcher.h"
 #include "test_util.h"
 #include "xlang/bilingual_lexicon.h"
@@ -232,6 +233,57 @@ TEST(Pairing, NumbersAndUrlsAreLanguageIndependentAnchors) {
   EXPECT_TRUE(f.anchors.count("Umigrationnetwork.un.org/hub")) << "the /es/ segment is not part of the page";
   EXPECT_TRUE(f.anchors.count("N3117")) << "3.117 and 3,117 are one number";
   EXPECT_TRUE(f.anchors.count("Ctapachula"));
+}
+
+TEST(PairingFeatures, StoredFormReadsBackWhatWasComputed) {
+  PairingFeatures f = Features("doc-1", "en",
+                               "Safe, orderly and regular migration: remittances of USD 38.4 billion reached "
+                               "Guatemala, Honduras and El Salvador; see https://migrationnetwork.un.org/hub.");
+  f.path = "reports/fact sheet 1.pdf";
+  f.format = "pdf";
+  f.pages = 5;
+  f.objectives = {4, 13, 23};
+  f.words["ahorro"] = 1.0 / 3;  // an English word translated three ways
+  PairingFeatures back;
+  ASSERT_TRUE(DecodePairingFeatures(EncodePairingFeatures(f), &back));
+  EXPECT_EQ(back.id, f.id);
+  EXPECT_EQ(back.path, f.path);
+  EXPECT_EQ(back.language, "en");
+  EXPECT_EQ(back.format, "pdf");
+  EXPECT_EQ(back.pages, 5u);
+  EXPECT_EQ(back.chars, f.chars);
+  EXPECT_EQ(back.objectives, f.objectives);
+  ASSERT_EQ(back.anchors.size(), f.anchors.size());
+  ASSERT_EQ(back.words.size(), f.words.size());
+  for (const auto& [w, weight] : f.words) EXPECT_NEAR(back.words[w], weight, 1.0 / 120) << w;
+  for (const auto& [a, weight] : f.anchors) EXPECT_NEAR(back.anchors[a], weight, 1.0 / 120) << a;
+}
+
+TEST(PairingFeatures, ADamagedStoredFormIsRefusedNotMisread) {
+  std::string data = EncodePairingFeatures(Features("d", "es", "Las remesas llegaron a 38,4 mil millones en 2022."));
+  PairingFeatures f;
+  for (std::size_t n = 0; n < data.size(); ++n) {
+    EXPECT_FALSE(DecodePairingFeatures(std::string_view(data).substr(0, n), &f)) << "cut at " << n;
+  }
+  EXPECT_FALSE(DecodePairingFeatures(data + "x", &f));
+  EXPECT_FALSE(DecodePairingFeatures("Q" + data.substr(1), &f));
+}
+
+TEST(Pairing, IngestionStoresEachDocumentsFeaturesForLaterRuns) {
+  TempDir dir;
+  ASSERT_TRUE(IngestPaths(dir / "index", {testing::SourceDir() + "/corpus"}).ok());
+  Xapian::Database db(dir / "index");
+  int stored = 0;
+  for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t) {
+    Xapian::Document xdoc = db.get_document(*db.postlist_begin(*t));
+    PairingFeatures f;
+    if (xdoc.get_value(kSlotPairing).empty()) continue;
+    ASSERT_TRUE(DecodePairingFeatures(xdoc.get_value(kSlotPairing), &f));
+    EXPECT_EQ("Q" + f.id, *t);
+    EXPECT_FALSE(f.words.empty());
+    ++stored;
+  }
+  EXPECT_GE(stored, 5);  // every English and Spanish document of corpus/
 }
 
 }  // namespace

@@ -21,9 +21,13 @@ struct OcrOptions {
 // texts->size() == page_indices.size(), one UTF-8 text per page in order
 // (empty where a page timed out or held no text). Fails only when OCR cannot
 // run at all: IOError for a missing file, Corruption for one Poppler cannot
-// open, Unsupported when Tesseract has no data for `languages`;
+// open, Unsupported when Tesseract (libtesseract.so.5) cannot be loaded or
+// has no data for `languages`, the message saying what to install;
 // InvalidArgument for an index the PDF does not have or a dpi <= 0. On
 // failure *texts is empty.
+//
+// Tesseract is not linked in: the first call with pages to read loads it
+// (once per process), so a process that never reads a page never pays for it.
 //
 // Pages are read by `threads` workers at once, each with its own Tesseract
 // and Poppler document; OpenMP inside Tesseract is held to one thread

@@ -1,11 +1,15 @@
 // OCR of the scanned Spanish sample (four image-only pages at 150 dpi): the
 // words each page must yield, in page order, with two workers; then the
-// limits and the failures. The slow part (two pages read, about 3 s each on
-// one core) is shared by the table through one call.
+// limits and the failures, and that Tesseract is loaded only when a page is
+// read. The slow part (two pages read, about 3 s each on one core) is shared
+// by the table through one call.
 #include "extract/ocr.h"
 
+#include <dlfcn.h>
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <string>
@@ -51,6 +55,37 @@ TEST(OcrPdfPages, ReadsKnownSpanishWordsFromScannedPagesInOrder) {
   EXPECT_EQ(DetectLanguage(NormaliseText(texts[0])).code, "es");
   // The first page's Spanish never leaks into the last page's slot.
   EXPECT_EQ(texts[1].find("sociedad civil"), std::string::npos);
+}
+
+// Whether libtesseract is in this process (RTLD_NOLOAD never loads it).
+bool TesseractIsLoaded() {
+  void* handle = dlopen("libtesseract.so.5", RTLD_NOW | RTLD_NOLOAD);
+  if (handle != nullptr) dlclose(handle);
+  return handle != nullptr;
+}
+
+// A search reads no page, so it must not pay for loading Tesseract and its
+// thirty-odd libraries: they come in with the first page read. Checked in a
+// fresh run of this binary (the "threadsafe" death-test style re-executes
+// it), where no other test has read a page yet.
+TEST(OcrPdfPages, LoadsTesseractOnlyWhenAPageIsRead) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  EXPECT_EXIT(
+      {
+        const bool at_start = TesseractIsLoaded();
+        std::vector<std::string> texts;
+        const Status none = OcrPdfPages(kScanned, {}, OcrOptions(), &texts);
+        const bool after_no_pages = TesseractIsLoaded();
+        OcrOptions options;
+        options.page_timeout_ms = 1;  // the load is the point, not the text
+        options.threads = 1;
+        const Status one = OcrPdfPages(kScanned, {2}, options, &texts);
+        std::fprintf(stderr, "at start %d, after no pages %d (%s), after a page %d (%s)\n",
+                     at_start, after_no_pages, none.ToString().c_str(), TesseractIsLoaded(),
+                     one.ToString().c_str());
+        std::exit(0);
+      },
+      testing::ExitedWithCode(0), "at start 0, after no pages 0 \\(OK\\), after a page 1 \\(OK\\)");
 }
 
 TEST(OcrPdfPages, GivesEmptyTextForAPageOverItsTimeLimit) {

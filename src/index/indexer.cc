@@ -3,6 +3,7 @@
 // Status.
 #include "index/indexer.h"
 
+#include <cstring>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -23,10 +24,15 @@ const char* MimeType(const std::string& format) {
 }
 
 // Adds the words of `text` with positions from *pos on: the folded word and
-// its folded stem, both positional so that hits on either map to pages.
+// its folded stem. Stems have positions (so that hits on them map to pages
+// and translated phrases match inflected forms) except where the stem is
+// the folded word itself: that word's own positions serve, and the query
+// side looks for both (see StemAlternatives in search/query_builder.cc).
+// This halves the position table, the bulk of the index.
 void IndexText(const std::string& text, const std::string& language, Xapian::Document* xdoc,
                Xapian::termpos* pos) {
   const bool stem = HasStemmer(language);
+  std::string stem_term(kPrefixStem);
   for (const Token& t : Tokenize(text)) {
     // Every token takes a position, indexed or not, so that token i of a
     // page is at position first_position + i: snippets find hits by position.
@@ -37,7 +43,14 @@ void IndexText(const std::string& text, const std::string& language, Xapian::Doc
     xdoc->add_posting(folded, *pos);
     if (stem) {
       std::string stemmed = StemWord(word, language);
-      if (!stemmed.empty()) xdoc->add_posting(kPrefixStem + stemmed, *pos);
+      if (stemmed.empty()) continue;
+      stem_term.resize(std::strlen(kPrefixStem));
+      stem_term += stemmed;
+      if (stemmed == folded) {
+        xdoc->add_term(stem_term);
+      } else {
+        xdoc->add_posting(stem_term, *pos);
+      }
     }
   }
 }

@@ -17,44 +17,56 @@ namespace {
 
 constexpr const char* kQueryStemLanguages[] = {"en", "es"};
 
+// Where the occurrences of stem `stem` (unprefixed) are: the stem term,
+// and the folded word that is the stem itself, whose occurrences the index
+// positions under the word only (see IndexText in index/indexer.cc).
+std::vector<std::string> StemAlternatives(const std::string& stem) {
+  return {kPrefixStem + stem, stem};
+}
+
 Xapian::Query WordQuery(const std::string& word, HitTerms* hits) {
   std::string folded = Fold(word);
   std::vector<std::string> terms{folded};
+  hits->terms.insert(folded);
   for (const char* lang : kQueryStemLanguages) {
     std::string stem = StemWord(word, lang);
-    if (!stem.empty()) terms.push_back(kPrefixStem + stem);
+    if (stem.empty()) continue;
+    terms.push_back(kPrefixStem + stem);
+    for (const std::string& t : StemAlternatives(stem)) hits->terms.insert(t);
   }
   std::set<std::string> unique(terms.begin(), terms.end());
-  for (const std::string& t : unique) hits->terms.insert(t);
   return Xapian::Query(Xapian::Query::OP_SYNONYM, unique.begin(), unique.end());
 }
 
 // A translation: one word matches its folded form or its stem in the
 // translation's language; a phrase matches its words' stems in order (the
 // index gives stems positions too, so "vías regulares" finds "vía regular"),
-// or, where the stemmer differs, its folded words in order. Xapian 1.4's
-// OP_PHRASE takes only terms, hence the two phrases, under OP_MAX so that a
-// document matching both is not counted twice.
+// or, where the stemmer differs, its folded words in order; the two phrases
+// go under OP_MAX so that a document matching both is not counted twice.
 Xapian::Query TranslationQuery(const LexiconTranslation& t, HitTerms* hits) {
-  std::vector<std::string> folded, stems;
+  std::vector<std::string> folded;
+  std::vector<Xapian::Query> stems;  // each word's stem, where its occurrences are
+  std::set<std::string> single;      // a one-word translation: one synonym group
   for (const std::string& w : t.words) {
     folded.push_back(Fold(w));
     std::string stem = StemWord(w, t.language);
-    stems.push_back(stem.empty() ? folded.back() : kPrefixStem + stem);
+    std::vector<std::string> alternatives =
+        stem.empty() ? std::vector<std::string>{folded.back()} : StemAlternatives(stem);
+    stems.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+    single.insert(folded.back());
+    if (!stem.empty()) single.insert(kPrefixStem + stem);
     if (!IsStopWord(folded.back())) {
       hits->terms.insert(folded.back());
-      hits->terms.insert(stems.back());
+      hits->terms.insert(alternatives.begin(), alternatives.end());
     }
   }
-  if (t.words.size() == 1) {
-    std::set<std::string> terms{folded[0], stems[0]};
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, terms.begin(), terms.end());
-  }
-  auto phrase = [](const std::vector<std::string>& terms) {
-    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                         static_cast<Xapian::termcount>(terms.size()));
-  };
-  return Xapian::Query(Xapian::Query::OP_MAX, phrase(stems), phrase(folded));
+  if (t.words.size() == 1) return Xapian::Query(Xapian::Query::OP_SYNONYM, single.begin(), single.end());
+  // OP_PHRASE takes terms or OP_OR of terms (Xapian 1.4's query.h).
+  Xapian::Query by_stems(Xapian::Query::OP_PHRASE, stems.begin(), stems.end(),
+                         static_cast<Xapian::termcount>(stems.size()));
+  Xapian::Query by_words(Xapian::Query::OP_PHRASE, folded.begin(), folded.end(),
+                         static_cast<Xapian::termcount>(folded.size()));
+  return Xapian::Query(Xapian::Query::OP_MAX, by_stems, by_words);
 }
 
 // How many documents have `word` (folded or stemmed in either language):

@@ -104,6 +104,33 @@ TEST_F(SearcherTest, ReportsThePagesWhereTheWordsAreAndMarksThem) {
       << response.hits[0].snippet;
 }
 
+TEST_F(SearcherTest, FindsThePageOfAnotherFormWhoseStemIsTheWordItself) {
+  // "pathways" stems to "pathway", the very word on page 3: the index keeps
+  // that occurrence's position under the word only, and the page must
+  // still be found and the word marked.
+  std::unique_ptr<Indexer> indexer;
+  searcher_.reset();
+  ASSERT_TRUE(Indexer::Open(dir_ / "db", &indexer).ok());
+  Document d = MakeDoc("en3", "en", {"Introduction.", "Nothing here.", "One regular pathway for workers."});
+  ASSERT_TRUE(indexer->Add(d).ok());
+  ASSERT_TRUE(indexer->Commit().ok());
+  indexer.reset();
+  ASSERT_TRUE(Searcher::Open(dir_ / "db", &searcher_).ok());
+  SearchRequest request;
+  request.query = "pathways";
+  request.translate = false;
+  request.languages = {"en"};
+  SearchResponse response;
+  ASSERT_TRUE(searcher_->Search(request, &response).ok());
+  const SearchHit* hit = nullptr;
+  for (const SearchHit& h : response.hits) {
+    if (h.doc.id == "en3") hit = &h;
+  }
+  ASSERT_NE(hit, nullptr);
+  EXPECT_EQ(hit->pages, std::vector<int>{3});
+  EXPECT_NE(hit->snippet.find("<mark>pathway</mark>"), std::string::npos) << hit->snippet;
+}
+
 TEST_F(SearcherTest, MarksTheOriginalAccentedWordInSnippets) {
   SearchRequest request;
   request.query = "migracion";

@@ -6,8 +6,10 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <map>
 #include <nlohmann/json.hpp>
 
+#include "index/indexer.h"
 #include "index/ingester.h"
 #include "normalise/text_fold.h"
 #include "search/query_builder.h"
@@ -187,6 +189,50 @@ TEST(QueryTranslation, ExpandsAPhraseTermAsAPhraseNotWordByWord) {
   EXPECT_NE(q.find("0.5 * "), std::string::npos) << q;  // OP_SCALE_WEIGHT
   // "legal" alone is not translated (the dictionary would say "legal").
   EXPECT_EQ(q.find("PHRASE 2 legal"), std::string::npos) << q;
+}
+
+TEST(QueryTranslation, ATranslatedPhraseMatchesOtherFormsOfItsWordsInTheIndex) {
+  // "vías regulares" is the phrase "regular pathways": one English document
+  // says "regular pathway" (each word its own stem, so the index positions
+  // it under the word only), another "regular pathways"; both match as the
+  // phrase, and one with the words apart ranks below them.
+  TempDir dir;
+  {
+    std::unique_ptr<Indexer> indexer;
+    ASSERT_TRUE(Indexer::Open(dir / "db", &indexer).ok());
+    auto add = [&](const std::string& id, const std::string& text) {
+      Document d;
+      d.id = id;
+      d.path = id + ".txt";
+      d.format = "txt";
+      d.language = "en";
+      d.pages.push_back(Page{1, text, false, "en", 0});
+      ASSERT_TRUE(indexer->Add(d).ok());
+    };
+    add("singular", "The plan opened one regular pathway for workers.");
+    add("plural", "The plan opened new regular pathways for workers.");
+    add("apart", "The pathway was closed; work stayed regular for workers.");
+    ASSERT_TRUE(indexer->Commit().ok());
+  }
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(dir / "db", &searcher).ok());
+  SearchRequest request;
+  request.query = "vías regulares";
+  SearchResponse response;
+  ASSERT_TRUE(searcher->Search(request, &response).ok());
+  std::map<std::string, const SearchHit*> found;
+  for (const SearchHit& h : response.hits) found[h.doc.id] = &h;
+  ASSERT_TRUE(found.count("singular"));
+  ASSERT_TRUE(found.count("plural"));
+  EXPECT_TRUE(found["singular"]->via_translation);
+  EXPECT_NE(found["singular"]->snippet.find("<mark>regular</mark> <mark>pathway</mark>"), std::string::npos)
+      << found["singular"]->snippet;
+  EXPECT_NE(found["plural"]->snippet.find("<mark>regular</mark> <mark>pathways</mark>"), std::string::npos)
+      << found["plural"]->snippet;
+  if (found.count("apart")) {
+    EXPECT_LT(found["apart"]->score, found["singular"]->score);
+    EXPECT_LT(found["apart"]->score, found["plural"]->score);
+  }
 }
 
 TEST(QueryTranslation, NoTranslateLeavesTheQueryAlone) {

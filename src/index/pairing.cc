@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <optional>
 #include <set>
 #include <unordered_map>
@@ -97,49 +98,111 @@ std::vector<std::string> SpanishStemsOf(const std::string& word, const Bilingual
   return stems;
 }
 
+// Terms (anchors or Spanish stems) interned as dense ids, so that each
+// document's features are sorted (id, weight) arrays: 8 bytes a term
+// instead of a map node, which keeps 10,000 documents in tens of MB.
+class Vocabulary {
+ public:
+  std::uint32_t Intern(std::string_view term) {
+    auto [it, added] = ids_.try_emplace(std::string(term), static_cast<std::uint32_t>(ids_.size()));
+    return it->second;
+  }
+  std::size_t size() const { return ids_.size(); }
+
+ private:
+  std::unordered_map<std::string, std::uint32_t> ids_;
+};
+
+using TermWeights = std::vector<std::pair<std::uint32_t, float>>;  // sorted by id
+
+// One document as pairing holds it.
+struct CompactFeatures {
+  std::string id, path, language, format;
+  std::size_t pages = 0;
+  std::size_t chars = 0;
+  std::vector<int> objectives;
+  TermWeights anchors, words;
+};
+
+void SortById(TermWeights* t) { std::sort(t->begin(), t->end()); }
+
+CompactFeatures Compact(const PairingFeatures& f, Vocabulary* anchors, Vocabulary* words) {
+  CompactFeatures c{f.id, f.path, f.language, f.format, f.pages, f.chars, f.objectives, {}, {}};
+  for (const auto& [k, w] : f.anchors) c.anchors.emplace_back(anchors->Intern(k), static_cast<float>(w));
+  for (const auto& [k, w] : f.words) c.words.emplace_back(words->Intern(k), static_cast<float>(w));
+  SortById(&c.anchors);
+  SortById(&c.words);
+  return c;
+}
+
+std::vector<CompactFeatures> CompactAll(const std::vector<PairingFeatures>& docs, Vocabulary* anchors,
+                                        Vocabulary* words) {
+  std::vector<CompactFeatures> out;
+  out.reserve(docs.size());
+  for (const PairingFeatures& f : docs) out.push_back(Compact(f, anchors, words));
+  return out;
+}
+
+// Calls both(x, y) for each id the two sorted lists share.
+template <typename Both>
+void ForShared(const TermWeights& a, const TermWeights& b, Both both) {
+  auto i = a.begin(), j = b.begin();
+  while (i != a.end() && j != b.end()) {
+    if (i->first < j->first) {
+      ++i;
+    } else if (j->first < i->first) {
+      ++j;
+    } else {
+      both(*i, *j);
+      ++i;
+      ++j;
+    }
+  }
+}
+
 // Document frequencies and scoring over one set of documents.
 class Scorer {
  public:
-  explicit Scorer(const std::vector<PairingFeatures>& docs) : docs_(docs) {
-    for (const PairingFeatures& d : docs) {
+  Scorer(const std::vector<CompactFeatures>& docs, std::size_t anchor_terms, std::size_t word_terms)
+      : docs_(docs), anchor_df_(anchor_terms, 0), word_df_(word_terms, 0) {
+    for (const CompactFeatures& d : docs) {
       if (d.language != "en" && d.language != "es") continue;
       ++n_;
       for (const auto& [a, _] : d.anchors) ++anchor_df_[a];
       for (const auto& [w, _] : d.words) ++word_df_[w];
     }
+    anchor_idf_ = Idfs(anchor_df_);
+    word_idf_ = Idfs(word_df_);
     anchor_norm_.resize(docs.size());
     word_norm_.resize(docs.size());
     for (std::size_t i = 0; i < docs.size(); ++i) {
       double an = 0, wn = 0;
-      for (const auto& [a, _] : docs[i].anchors) an += Square(AnchorIdf(a));
+      for (const auto& [a, _] : docs[i].anchors) an += Square(anchor_idf_[a]);
       for (const auto& [w, tf] : docs[i].words) wn += Square(WordWeight(w, tf));
       anchor_norm_[i] = std::sqrt(an);
       word_norm_[i] = std::sqrt(wn);
     }
   }
 
-  double AnchorIdf(const std::string& a) const { return Idf(anchor_df_, a); }
-  double WordIdf(const std::string& w) const { return Idf(word_df_, w); }
-  std::size_t AnchorDf(const std::string& a) const { return Df(anchor_df_, a); }
-  std::size_t WordDf(const std::string& w) const { return Df(word_df_, w); }
+  double AnchorIdf(std::uint32_t a) const { return anchor_idf_[a]; }
+  double WordIdf(std::uint32_t w) const { return word_idf_[w]; }
+  std::size_t AnchorDf(std::uint32_t a) const { return anchor_df_[a]; }
+  std::size_t WordDf(std::uint32_t w) const { return word_df_[w]; }
   std::size_t size() const { return n_; }
 
   // tf-idf cosine of the two documents' (Spanish-stem) vocabularies.
   double WordSimilarity(std::size_t a, std::size_t b) const {
     if (word_norm_[a] == 0 || word_norm_[b] == 0) return 0;
     double dot = 0;
-    const auto& small = docs_[a].words.size() < docs_[b].words.size() ? docs_[a].words : docs_[b].words;
-    const auto& large = &small == &docs_[a].words ? docs_[b].words : docs_[a].words;
-    for (const auto& [w, tf] : small) {
-      auto it = large.find(w);
-      if (it != large.end()) dot += WordWeight(w, tf) * WordWeight(w, it->second);
-    }
+    ForShared(docs_[a].words, docs_[b].words, [&](const auto& x, const auto& y) {
+      dot += WordWeight(x.first, x.second) * WordWeight(y.first, y.second);
+    });
     return dot / (word_norm_[a] * word_norm_[b]);
   }
 
   double Score(std::size_t a, std::size_t b) const {
-    const PairingFeatures& x = docs_[a];
-    const PairingFeatures& y = docs_[b];
+    const CompactFeatures& x = docs_[a];
+    const CompactFeatures& y = docs_[b];
     double words = WordSimilarity(a, b);
 
     double anchors = 0.5;  // neither has any: no evidence either way
@@ -147,9 +210,7 @@ class Scorer {
       anchors = 0;
       if (anchor_norm_[a] > 0 && anchor_norm_[b] > 0) {
         double dot = 0;
-        for (const auto& [k, _] : x.anchors) {
-          if (y.anchors.count(k)) dot += Square(AnchorIdf(k));
-        }
+        ForShared(x.anchors, y.anchors, [&](const auto& k, const auto&) { dot += Square(anchor_idf_[k.first]); });
         anchors = dot / (anchor_norm_[a] * anchor_norm_[b]);
       }
     }
@@ -164,8 +225,8 @@ class Scorer {
       objectives = static_cast<double>(both.size()) / static_cast<double>(either.size());
     }
 
-    const PairingFeatures& en = x.language == "en" ? x : y;
-    const PairingFeatures& es = x.language == "en" ? y : x;
+    const CompactFeatures& en = x.language == "en" ? x : y;
+    const CompactFeatures& es = x.language == "en" ? y : x;
     double structure = 0;
     if (en.chars > 0 && es.chars > 0) {
       double ratio = static_cast<double>(es.chars) / static_cast<double>(en.chars);
@@ -183,21 +244,21 @@ class Scorer {
 
  private:
   static double Square(double v) { return v * v; }
-  static std::size_t Df(const std::unordered_map<std::string, std::size_t>& df, const std::string& k) {
-    auto it = df.find(k);
-    return it == df.end() ? 0 : it->second;
+  std::vector<double> Idfs(const std::vector<std::uint32_t>& df) const {
+    std::vector<double> idf(df.size(), 0);
+    for (std::size_t k = 0; k < df.size(); ++k) {
+      if (df[k]) idf[k] = std::log((static_cast<double>(n_) + 1) / static_cast<double>(df[k]));
+    }
+    return idf;
   }
-  double Idf(const std::unordered_map<std::string, std::size_t>& df, const std::string& k) const {
-    std::size_t f = Df(df, k);
-    return f == 0 ? 0 : std::log((static_cast<double>(n_) + 1) / static_cast<double>(f));
-  }
-  double WordWeight(const std::string& w, double tf) const {
-    return (1 + std::log(std::max(tf, 1.0))) * WordIdf(w);
+  double WordWeight(std::uint32_t w, double tf) const {
+    return (1 + std::log(std::max(tf, 1.0))) * word_idf_[w];
   }
 
-  const std::vector<PairingFeatures>& docs_;
+  const std::vector<CompactFeatures>& docs_;
   std::size_t n_ = 0;
-  std::unordered_map<std::string, std::size_t> anchor_df_, word_df_;
+  std::vector<std::uint32_t> anchor_df_, word_df_;
+  std::vector<double> anchor_idf_, word_idf_;
   std::vector<double> anchor_norm_, word_norm_;
 };
 
@@ -252,25 +313,23 @@ PairingFeatures ComputePairingFeatures(const Document& doc, const BilingualLexic
   return f;
 }
 
-double PairScore(const std::vector<PairingFeatures>& docs, std::size_t a, std::size_t b) {
-  return Scorer(docs).Score(a, b);
-}
+namespace {
 
-std::vector<VersionPair> FindVersionPairs(const std::vector<PairingFeatures>& docs,
-                                          const PairingOptions& options) {
-  Scorer scorer(docs);
+std::vector<VersionPair> FindCompactPairs(const std::vector<CompactFeatures>& docs, std::size_t anchor_terms,
+                                          std::size_t word_terms, const PairingOptions& options) {
+  Scorer scorer(docs, anchor_terms, word_terms);
   const std::size_t n = scorer.size();
   // Rare features make candidates: in at most 5% of the documents (and at
   // least 4), so a pair of versions shares many, unrelated documents few.
   const std::size_t rare = std::max<std::size_t>(4, n / 20);
-  std::unordered_map<std::string, std::vector<std::size_t>> postings;
+  std::vector<std::vector<std::uint32_t>> anchor_postings(anchor_terms), word_postings(word_terms);
   for (std::size_t i = 0; i < docs.size(); ++i) {
     if (docs[i].language != "en" && docs[i].language != "es") continue;
     for (const auto& [a, _] : docs[i].anchors) {
-      if (scorer.AnchorDf(a) <= rare) postings["A" + a].push_back(i);
+      if (scorer.AnchorDf(a) <= rare) anchor_postings[a].push_back(static_cast<std::uint32_t>(i));
     }
     for (const auto& [w, _] : docs[i].words) {
-      if (scorer.WordDf(w) <= rare) postings["W" + w].push_back(i);
+      if (scorer.WordDf(w) <= rare) word_postings[w].push_back(static_cast<std::uint32_t>(i));
     }
   }
 
@@ -279,15 +338,13 @@ std::vector<VersionPair> FindVersionPairs(const std::vector<PairingFeatures>& do
   for (std::size_t i = 0; i < docs.size(); ++i) {
     if (docs[i].language != "en") continue;
     std::unordered_map<std::size_t, double> shared;
-    auto collect = [&](const std::string& key, double idf) {
-      auto it = postings.find(key);
-      if (it == postings.end()) return;
-      for (std::size_t j : it->second) {
+    auto collect = [&](const std::vector<std::uint32_t>& postings, double idf) {
+      for (std::size_t j : postings) {
         if (docs[j].language == "es") shared[j] += idf;
       }
     };
-    for (const auto& [a, _] : docs[i].anchors) collect("A" + a, scorer.AnchorIdf(a));
-    for (const auto& [w, _] : docs[i].words) collect("W" + w, scorer.WordIdf(w));
+    for (const auto& [a, _] : docs[i].anchors) collect(anchor_postings[a], scorer.AnchorIdf(a));
+    for (const auto& [w, _] : docs[i].words) collect(word_postings[w], scorer.WordIdf(w));
     std::vector<std::pair<double, std::size_t>> candidates;
     for (const auto& [j, s] : shared) candidates.emplace_back(s, j);
     std::sort(candidates.rbegin(), candidates.rend());
@@ -340,6 +397,21 @@ std::vector<VersionPair> FindVersionPairs(const std::vector<PairingFeatures>& do
   return pairs;
 }
 
+}  // namespace
+
+double PairScore(const std::vector<PairingFeatures>& docs, std::size_t a, std::size_t b) {
+  Vocabulary anchors, words;
+  std::vector<CompactFeatures> compact = CompactAll(docs, &anchors, &words);
+  return Scorer(compact, anchors.size(), words.size()).Score(a, b);
+}
+
+std::vector<VersionPair> FindVersionPairs(const std::vector<PairingFeatures>& docs,
+                                          const PairingOptions& options) {
+  Vocabulary anchors, words;
+  std::vector<CompactFeatures> compact = CompactAll(docs, &anchors, &words);
+  return FindCompactPairs(compact, anchors.size(), words.size(), options);
+}
+
 Status PairVersions(Xapian::WritableDatabase& db, const BilingualLexicon& lexicon,
                     const PairingOptions& options, PairingSummary* summary) {
   return PairVersions(db, db, lexicon, options, summary);
@@ -351,31 +423,46 @@ Status PairVersions(Xapian::WritableDatabase& db, const Xapian::Database& collec
   *summary = PairingSummary();
   try {
     // The collection's features, and each document's links wanted.
-    std::vector<PairingFeatures> features;
+    std::vector<CompactFeatures> features;
+    Vocabulary anchor_terms, word_terms;
     std::unordered_map<std::string, std::size_t> index_of;  // id -> features index
     for (auto t = collection.allterms_begin(kPrefixId); t != collection.allterms_end(kPrefixId); ++t) {
       Xapian::PostingIterator p = collection.postlist_begin(*t);
       if (p == collection.postlist_end(*t)) continue;
       Xapian::Document xdoc = collection.get_document(*p);
-      PairingFeatures f;
       std::string stored = xdoc.get_value(kSlotPairing);
-      if (stored.empty() || !DecodePairingFeatures(stored, &f)) {
+      if (stored.empty()) {
         // Indexed before features were stored (or not en/es): from the text,
         // through the stored form so that both ways score alike.
         Document doc;
         if (!DecodeDocumentData(xdoc.get_data(), &doc).ok()) continue;
         if (doc.language != "en" && doc.language != "es") continue;
-        if (!DecodePairingFeatures(EncodePairingFeatures(ComputePairingFeatures(doc, lexicon)), &f)) continue;
+        stored = EncodePairingFeatures(ComputePairingFeatures(doc, lexicon));
       }
-      if (f.language != "en" && f.language != "es") continue;
-      index_of[f.id] = features.size();
-      features.push_back(std::move(f));
+      PairingFeatures f;  // the header; the terms go straight to `c`
+      CompactFeatures c;
+      bool whole = DecodePairingFeatures(
+          stored, &f,
+          [&](std::string_view k, double w) { c.anchors.emplace_back(anchor_terms.Intern(k), static_cast<float>(w)); },
+          [&](std::string_view k, double w) { c.words.emplace_back(word_terms.Intern(k), static_cast<float>(w)); });
+      if (!whole || (f.language != "en" && f.language != "es")) continue;
+      c.id = std::move(f.id);
+      c.path = std::move(f.path);
+      c.language = std::move(f.language);
+      c.format = std::move(f.format);
+      c.pages = f.pages;
+      c.chars = f.chars;
+      c.objectives = std::move(f.objectives);
+      SortById(&c.anchors);
+      SortById(&c.words);
+      index_of[c.id] = features.size();
+      features.push_back(std::move(c));
     }
     summary->documents = features.size();
     std::vector<std::vector<Translation>> wanted(features.size());
-    for (const VersionPair& p : FindVersionPairs(features, options)) {
-      const PairingFeatures& en = features[p.en];
-      const PairingFeatures& es = features[p.es];
+    for (const VersionPair& p : FindCompactPairs(features, anchor_terms.size(), word_terms.size(), options)) {
+      const CompactFeatures& en = features[p.en];
+      const CompactFeatures& es = features[p.es];
       double score = std::round(p.score * 1000) / 1000;
       wanted[p.en].push_back(Translation{es.id, es.path, es.language, score});
       wanted[p.es].push_back(Translation{en.id, en.path, en.language, score});

@@ -23,6 +23,7 @@
 #define GCMSEARCH_INDEX_PAIRING_H_
 
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <string>
 #include <string_view>
@@ -73,6 +74,13 @@ std::string EncodePairingFeatures(const PairingFeatures& f);
 // Reads a stored form back; false when `data` is not one (or of an older
 // version), *f then being unspecified.
 bool DecodePairingFeatures(std::string_view data, PairingFeatures* f);
+
+// The same without building maps: the other fields into *f (its anchors
+// and words left empty), each anchor and word to the callbacks, keys in
+// ascending order.
+bool DecodePairingFeatures(std::string_view data, PairingFeatures* f,
+                           const std::function<void(std::string_view key, double weight)>& on_anchor,
+                           const std::function<void(std::string_view key, double weight)>& on_word);
 
 struct VersionPair {
   std::size_t en = 0;  // index into the features given

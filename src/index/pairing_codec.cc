@@ -11,6 +11,7 @@
 // where str = varint length + bytes. Sixtieths hold the weights exactly
 // (counts, and shares 1/k of an English word translated k ways, k <= 6).
 #include <cmath>
+#include <functional>
 
 #include "index/pairing.h"
 
@@ -74,7 +75,7 @@ class Reader {
     at_ += n;
     return true;
   }
-  bool Weighted(std::map<std::string, double>* entries) {
+  bool Weighted(const std::function<void(std::string_view key, double weight)>& entry) {
     std::size_t count;
     if (!Size(&count)) return false;
     std::string key, rest;
@@ -84,7 +85,7 @@ class Reader {
       if (!Size(&shared) || shared > key.size() || !String(&rest) || !Varint(&weight)) return false;
       key.resize(shared);
       key += rest;
-      entries->emplace_hint(entries->end(), key, static_cast<double>(weight) / kWeightScale);
+      entry(key, static_cast<double>(weight) / kWeightScale);
     }
     return true;
   }
@@ -118,6 +119,15 @@ std::string EncodePairingFeatures(const PairingFeatures& f) {
 }
 
 bool DecodePairingFeatures(std::string_view data, PairingFeatures* f) {
+  auto into = [](std::map<std::string, double>* m) {
+    return [m](std::string_view key, double weight) { m->emplace_hint(m->end(), key, weight); };
+  };
+  return DecodePairingFeatures(data, f, into(&f->anchors), into(&f->words));
+}
+
+bool DecodePairingFeatures(std::string_view data, PairingFeatures* f,
+                           const std::function<void(std::string_view key, double weight)>& on_anchor,
+                           const std::function<void(std::string_view key, double weight)>& on_word) {
   *f = PairingFeatures();
   Reader r(data);
   char magic, version;
@@ -135,7 +145,7 @@ bool DecodePairingFeatures(std::string_view data, PairingFeatures* f) {
     if (!r.Size(&n) || n > 1000) return false;
     f->objectives.push_back(static_cast<int>(n));
   }
-  return r.Weighted(&f->anchors) && r.Weighted(&f->words) && r.AtEnd();
+  return r.Weighted(on_anchor) && r.Weighted(on_word) && r.AtEnd();
 }
 
 }  // namespace gcm

@@ -10,6 +10,7 @@
 #include "extract/extractor.h"
 #include "index/doc_codec.h"
 #include "index/term_prefixes.h"
+#include "search/facet_counter.h"
 #include "search/query_builder.h"
 #include "search/snippet.h"
 
@@ -65,7 +66,7 @@ Status Searcher::Open(const std::string& index, std::unique_ptr<Searcher>* out) 
   }
   try {
     Xapian::Database db(index);
-    out->reset(new Searcher(std::move(db)));
+    out->reset(new Searcher(std::move(db), std::filesystem::is_directory(index, ec)));
     return Status::OK();
   } catch (const Xapian::DatabaseOpeningError& e) {
     return Status::NotFound("no index at " + index + " (" + e.get_msg() +
@@ -123,14 +124,21 @@ Status Searcher::Search(const SearchRequest& request, SearchResponse* response) 
           BuildQuery(parsed, request, &hits, request.translate ? Lexicon() : nullptr, &db_);
       Xapian::Enquire enquire(db_);
       enquire.set_query(query);
+      // Facets: our one-pass counter on a local database, Xapian's own spies
+      // (which remote shards can run) through a stub.
+      FacetCounter counter;
       Xapian::ValueCountMatchSpy lang_spy(kSlotLanguage), format_spy(kSlotFormat),
           objective_spy(kSlotObjectives), year_spy(kSlotYear);
       Xapian::doccount check_at_least = 0;
       if (request.facets) {
-        enquire.add_matchspy(&lang_spy);
-        enquire.add_matchspy(&format_spy);
-        enquire.add_matchspy(&objective_spy);
-        enquire.add_matchspy(&year_spy);
+        if (local_) {
+          enquire.add_matchspy(&counter);
+        } else {
+          enquire.add_matchspy(&lang_spy);
+          enquire.add_matchspy(&format_spy);
+          enquire.add_matchspy(&objective_spy);
+          enquire.add_matchspy(&year_spy);
+        }
         // Facet counts are exact up to this many matches, estimates beyond.
         check_at_least = std::min<Xapian::doccount>(db_.get_doccount(), 10000);
       }
@@ -164,7 +172,9 @@ Status Searcher::Search(const SearchRequest& request, SearchResponse* response) 
       if (request.translate && !response->hits.empty()) {
         MarkTranslated(db_, parsed, request, dids, response);
       }
-      if (request.facets) {
+      if (request.facets && local_) {
+        counter.AddTo(&response->facets);
+      } else if (request.facets) {
         auto collect = [&](Xapian::ValueCountMatchSpy& spy, const char* name) {
           auto& facet = response->facets[name];
           for (auto v = spy.values_begin(); v != spy.values_end(); ++v) facet[*v] += v.get_termfreq();

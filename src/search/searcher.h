@@ -96,10 +96,13 @@ class Searcher {
   void SetLexicon(const BilingualLexicon* lexicon) { lexicon_ = lexicon; }
 
  private:
-  explicit Searcher(Xapian::Database db) : db_(std::move(db)) {}
+  Searcher(Xapian::Database db, bool local) : db_(std::move(db)), local_(local) {}
   const BilingualLexicon* Lexicon();
 
   Xapian::Database db_;
+  // A database folder, not a stub file (which may list remote shards):
+  // facets can use our own FacetCounter, which xapian-tcpsrv would not know.
+  bool local_ = false;
   const BilingualLexicon* lexicon_ = nullptr;
 };
 

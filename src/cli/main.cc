@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
   add_common(ingest_cmd, true);
   ingest_cmd->add_option("paths", ingest.paths, "files and folders")->required();
   ingest_cmd->add_option("-j,--jobs", ingest.jobs,
-                         "worker processes reading files in parallel (default: all cores)")
+                         "worker processes reading files in parallel (default: one per core, plus one to fill the time the writer leaves)")
       ->check(CLI::Range(0, 256));
   double timeout_seconds = 120;
   ingest_cmd

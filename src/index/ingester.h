@@ -26,7 +26,7 @@ namespace gcm {
 struct IngestOptions {
   std::string index_dir = "index";
   std::vector<std::string> paths;  // files and folders, as the user gave them
-  int jobs = 0;                    // worker processes; 0 = all cores
+  int jobs = 0;                    // worker processes; 0 = cores + 1 (see Ingest)
   ExtractOptions extract;
   WorkerLimits limits;           // per-file time and memory limits
   bool keep_missing = false;     // keep documents whose files are gone

@@ -2,6 +2,8 @@
 // repeat per page or mention, to keep the database small.
 #include "index/doc_codec.h"
 
+#include <zlib.h>
+
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -9,6 +11,54 @@
 namespace gcm {
 
 using nlohmann::json;
+
+namespace {
+
+// Bodies (full mentions and page texts) from this size on are stored
+// zlib-compressed, with their size in the header as "z". Xapian 1.4.22's
+// glass backend compresses a document's data itself, but reading back a
+// tag that compresses extremely well (a 16 MiB text file of repeated
+// lines) sometimes fails with "DatabaseCorruptError: Too few chunks of
+// compressed data", leaving a document no search can read
+// (IngestTest.CapsAHugeTextFileWithAWarning failed 2 runs in 24). Data we
+// compress ourselves does not compress again, so Xapian stores it as is;
+// compressing in the ingest workers also takes that work off the writer.
+constexpr std::size_t kCompressFrom = 1024;
+
+bool Deflate(const std::string& in, std::string* out) {
+  uLongf size = compressBound(static_cast<uLong>(in.size()));
+  out->resize(size);
+  if (compress2(reinterpret_cast<Bytef*>(out->data()), &size, reinterpret_cast<const Bytef*>(in.data()),
+                static_cast<uLong>(in.size()), Z_BEST_SPEED) != Z_OK) {
+    return false;
+  }
+  out->resize(size);
+  return true;
+}
+
+// Inflates `in`, which must hold exactly `expected` bytes once inflated;
+// the output grows as data comes, so a damaged size claims no memory.
+bool Inflate(std::string_view in, std::size_t expected, std::string* out) {
+  z_stream z{};
+  if (inflateInit(&z) != Z_OK) return false;
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  out->clear();
+  char buffer[65536];
+  int rc = Z_OK;
+  while (rc == Z_OK) {
+    z.next_out = reinterpret_cast<Bytef*>(buffer);
+    z.avail_out = sizeof buffer;
+    rc = inflate(&z, Z_NO_FLUSH);
+    out->append(buffer, sizeof buffer - z.avail_out);
+    if (out->size() > expected) break;
+    if (rc == Z_OK && z.avail_in == 0 && z.avail_out != 0) break;  // input ended early
+  }
+  inflateEnd(&z);
+  return rc == Z_STREAM_END && z.avail_in == 0 && out->size() == expected;
+}
+
+}  // namespace
 
 std::string EncodeDocumentData(const Document& doc) {
   json j;
@@ -53,10 +103,18 @@ std::string EncodeDocumentData(const Document& doc) {
   j["translations"] = std::move(translations);
   // Invalid UTF-8 cannot reach here (the normaliser scrubs it) but a dump
   // must never throw on a user's file.
+  std::string body = mentions_json;
+  for (const Page& p : doc.pages) body += p.text;
+  // The body goes compressed by us (see the file comment), so that Xapian
+  // stores it as it is.
+  std::string compressed;
+  if (body.size() >= kCompressFrom && Deflate(body, &compressed)) {
+    j["z"] = body.size();
+    body.swap(compressed);
+  }
   std::string out = j.dump(-1, ' ', false, json::error_handler_t::replace);
   out.push_back('\0');
-  out += mentions_json;
-  for (const Page& p : doc.pages) out += p.text;
+  out += body;
   return out;
 }
 
@@ -95,15 +153,25 @@ MentionKind KindFromName(const std::string& kind) {
 
 }  // namespace
 
-Status DecodeDocumentData(const std::string& data, Document* doc, DecodeDetail detail) {
-  std::size_t nul = data.find('\0');
-  std::string_view header(data.data(), nul == std::string::npos ? data.size() : nul);
-  const std::size_t mentions_at = nul == std::string::npos ? data.size() : nul + 1;
+Status DecodeDocumentData(const std::string& stored, Document* doc, DecodeDetail detail) {
+  std::size_t nul = stored.find('\0');
+  std::string_view header(stored.data(), nul == std::string::npos ? stored.size() : nul);
   json j = json::parse(header.begin(), header.end(), nullptr, /*allow_exceptions=*/false);
   if (j.is_discarded() || !j.is_object()) {
     return Status::Corruption("stored document data is not JSON");
   }
   try {
+    // `data` + mentions_at: the body, inflated when it was stored compressed.
+    std::string inflated;
+    std::size_t mentions_at = nul == std::string::npos ? stored.size() : nul + 1;
+    if (j.contains("z")) {
+      const std::size_t size = IntegerField(j, "z", std::size_t{0});
+      if (!Inflate(std::string_view(stored).substr(mentions_at), size, &inflated)) {
+        return Status::Corruption("stored document body does not inflate");
+      }
+      mentions_at = 0;
+    }
+    const std::string& data = j.contains("z") ? inflated : stored;
     *doc = Document();
     doc->id = j.value("id", "");
     doc->path = j.value("path", "");

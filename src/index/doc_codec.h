@@ -1,8 +1,9 @@
 // A Document as stored in a Xapian document's data: a JSON object
 // (nlohmann/json) holding the metadata, each page's number, byte length, OCR
 // flag, language and first term position, each mention in brief (objective,
-// kind) and the translations; then a NUL byte; then the mentions in full as a
-// JSON array; then the page texts back to back. Texts and full mentions stay
+// kind) and the translations; then a NUL byte; then the body: the mentions
+// in full as a JSON array and the page texts back to back, zlib-compressed
+// from 1 KiB on (the header's "z" is then the body's inflated size). Texts and full mentions stay
 // out of the header because parsing them dominated search latency (a result
 // needs the metadata and a page). `xapian-delve -d` shows the header first.
 // Search results and `show` decode it back into the same struct.

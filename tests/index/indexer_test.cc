@@ -105,6 +105,49 @@ TEST(DocCodec, RoundTripsEveryField) {
   EXPECT_EQ(back.translations[0].path, "docs/plan-en.pdf");
 }
 
+TEST(DocCodec, StoresALargeBodyCompressedAndReadsItBack) {
+  Document doc = SampleDocument();
+  std::string line(1023, 'x');
+  for (int i = 0; i < 2000; ++i) doc.pages[1].text += line + "\n";
+  std::string data = EncodeDocumentData(doc);
+  EXPECT_LT(data.size(), 100000u) << "the 2 MB body is stored compressed";
+  Document back;
+  ASSERT_TRUE(DecodeDocumentData(data, &back).ok());
+  EXPECT_EQ(back.pages[1].text, doc.pages[1].text);
+  EXPECT_EQ(back.mentions.size(), 2u);
+  EXPECT_EQ(back.mentions[0].text, "Objetivo 13");
+}
+
+TEST(DocCodec, ReadsTheUncompressedFormOfEarlierIndexes) {
+  // Header, NUL, full mentions, page texts: as stored before bodies were
+  // compressed (an index built then still searches).
+  Document doc = SampleDocument();
+  std::string mentions = R"([{"o":13,"k":"number","pg":2,"off":0,"len":11,"t":"Objetivo 13","c":1.0}])";
+  std::string data = R"({"v":1,"id":"x","lang":"es","mlen":)" + std::to_string(mentions.size()) +
+                     R"(,"pages":[{"n":1,"len":5,"l":"es","p":1},{"n":2,"len":6,"l":"es","p":7}]})";
+  data += '\0';
+  data += mentions + "hola mundo!";
+  Document back;
+  ASSERT_TRUE(DecodeDocumentData(data, &back).ok());
+  EXPECT_EQ(back.pages[0].text, "hola ");
+  EXPECT_EQ(back.pages[1].text, "mundo!");
+  ASSERT_EQ(back.mentions.size(), 1u);
+  EXPECT_EQ(back.mentions[0].objective, 13);
+}
+
+TEST(DocCodec, RejectsADamagedCompressedBody) {
+  Document doc = SampleDocument();
+  doc.pages[0].text.assign(5000, 'a');
+  std::string data = EncodeDocumentData(doc);
+  ASSERT_NE(data.find("\"z\":"), std::string::npos);
+  Document back;
+  EXPECT_FALSE(DecodeDocumentData(data.substr(0, data.size() - 3), &back).ok());  // cut short
+  std::string flipped = data;
+  flipped[flipped.size() - 8] ^= 0x5a;
+  EXPECT_FALSE(DecodeDocumentData(flipped, &back).ok());
+  EXPECT_FALSE(DecodeDocumentData(data + "trailing", &back).ok());
+}
+
 TEST(DocCodec, RejectsDataThatIsNotOurs) {
   Document doc;
   EXPECT_FALSE(DecodeDocumentData("not json", &doc).ok());

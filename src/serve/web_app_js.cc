@@ -195,7 +195,9 @@ const std::string_view kAppJs = R"gcmjs('use strict';
         h('span', { class: 'format' }, (r.format || '').toUpperCase()),
         h('span', { class: 'date' }, r.date || 'undated'),
         h('span', null, plural(r.page_count, 'page', 'pages')),
-        h('span', { class: 'path' }, r.path)));
+        h('span', { class: 'path' }, r.path),
+        r.via_translation ? h('span', { class: 'via', title: 'Your words are not in this document: it matched their translation into ' + langName(r.lang) + '.' },
+          'via translation') : null));
     if (r.snippet) {
       const where = r.page_count > 1 && r.snippet_page ? h('span', { class: 'label' }, 'p. ' + r.snippet_page + ' — ') : null;
       card.append(h('p', { class: 'snippet' }, where, snippetNodes(r.snippet)));

@@ -137,6 +137,7 @@ a.obj:hover { background: var(--accent-soft); color: var(--accent); text-decorat
 .result h2, .card h2 { font-size: 17px; margin: 0 0 4px; line-height: 1.3; font-weight: 600; }
 .card h3 { font-size: 15px; margin: 16px 0 0; font-weight: 600; }
 .meta { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; color: var(--muted); font-size: 13px; }
+.meta .via { font-size: 12px; color: var(--muted); border: 1px solid var(--line, #ccc); border-radius: 9px; padding: 0 7px; }
 .meta .path { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; color: var(--faint);
               overflow-wrap: anywhere; }
 .snippet { margin: 8px 0 6px; color: #2c3745; }

@@ -209,6 +209,23 @@ async function main() {
     assertEq(await page.locator('.page-head .total').textContent(), String(o.documents.length), 'count');
   });
 
+  await step('a result found only through the translation says so', async () => {
+    // The Spanish fact sheets say "sociedad civil"; the English documents
+    // say "civil society" and are found through the translation.
+    const q = 'sociedad civil';
+    const found = await api(C, '/api/search?q=' + encodeURIComponent(q));
+    const via = found.results.filter(r => r.via_translation).length;
+    assert(via > 0 && via < found.results.length, 'some results in each language: ' + JSON.stringify(found.results.map(r => r.path)));
+    await page.goto(C + '/?q=' + encodeURIComponent(q));
+    await waitForTotal(page, found.total);
+    assertEq((await texts(page, '.result .meta .via')).length, via, 'results marked "via translation"');
+    for (const r of found.results) {
+      const marked = await page.locator(`.result[data-id="${r.id}"] .meta .via`).count();
+      assertEq(marked, r.via_translation ? 1 : 0, 'marker on ' + r.path);
+    }
+    if (shotDir) await page.screenshot({ path: path.join(shotDir, 'via-translation.png') });
+  });
+
   await step('markup typed as a query is shown as text, never run', async () => {
     await page.goto(C + '/?q=' + encodeURIComponent('<img src=x onerror="window.__xss=1">'));
     await page.waitForSelector('.summary');

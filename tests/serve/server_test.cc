@@ -25,6 +25,7 @@
 #include <thread>
 #include <vector>
 
+#include "fixture_documents.h"
 #include "index/indexer.h"
 #include "index/ingester.h"
 #include "search/json_output.h"
@@ -59,36 +60,8 @@ class TempDir {
   fs::path path_;
 };
 
-ObjectiveMention Mention(int objective, MentionKind kind, int page, std::string text) {
-  ObjectiveMention m;
-  m.objective = objective;
-  m.kind = kind;
-  m.page = page;
-  m.text = std::move(text);
-  m.length = m.text.size();
-  return m;
-}
-
-Document MakeDoc(std::string id, std::string path, std::string format, std::string lang, std::string title,
-                 std::string date, std::vector<std::string> pages) {
-  Document d;
-  d.id = std::move(id);
-  d.path = std::move(path);
-  d.canonical_path = "/nowhere/" + d.path;
-  d.format = std::move(format);
-  d.language = std::move(lang);
-  d.title = std::move(title);
-  d.date = std::move(date);
-  int n = 1;
-  for (std::string& text : pages) {
-    Page p;
-    p.number = n++;
-    p.text = std::move(text);
-    p.language = d.language;
-    d.pages.push_back(std::move(p));
-  }
-  return d;
-}
+using gcm::fixture::FixtureDocument;
+using gcm::fixture::FixtureMention;
 
 constexpr char kDetentionEn[] = "aaaa000000000001";
 constexpr char kDetencionEs[] = "aaaa000000000002";
@@ -99,31 +72,31 @@ constexpr char kDatosEs[] = "aaaa000000000004";
 // and a hub link to 8.
 std::vector<Document> SmallCollection() {
   std::vector<Document> docs;
-  Document a = MakeDoc(kDetentionEn, "docs/detention-en.txt", "txt", "en",
+  Document a = FixtureDocument(kDetentionEn, "docs/detention-en.txt", "txt", "en",
                        "Alternatives to immigration detention", "2023-05-01",
                        {"Objective 13 asks states to use migration detention only as a last resort.",
                         "Regular pathways for labour mobility are objective 5. Detention again."});
-  a.mentions = {Mention(13, MentionKind::kNumber, 1, "Objective 13 asks states to use migration detention."),
-                Mention(5, MentionKind::kTitle, 2, "Regular pathways for labour mobility are objective 5.")};
+  a.mentions = {FixtureMention(13, MentionKind::kNumber, 1, "Objective 13 asks states to use migration detention."),
+                FixtureMention(5, MentionKind::kTitle, 2, "Regular pathways for labour mobility are objective 5.")};
   a.translations = {{kDetencionEs, "docs/detencion-es.txt", "es", 0.93}};
   docs.push_back(a);
 
-  Document b = MakeDoc(kDetencionEs, "docs/detencion-es.txt", "txt", "es",
+  Document b = FixtureDocument(kDetencionEs, "docs/detencion-es.txt", "txt", "es",
                        "Alternativas a la detención de migrantes", "2023-06-01",
                        {"El objetivo 13 pide utilizar la detención de migrantes solo como último recurso."});
-  b.mentions = {Mention(13, MentionKind::kNumber, 1, "El objetivo 13 pide utilizar la detención.")};
+  b.mentions = {FixtureMention(13, MentionKind::kNumber, 1, "El objetivo 13 pide utilizar la detención.")};
   b.translations = {{kDetentionEn, "docs/detention-en.txt", "en", 0.93}};
   docs.push_back(b);
 
-  Document c = MakeDoc(
+  Document c = FixtureDocument(
       kRemittancesEn, "docs/remittances.pdf", "pdf", "en", "Cheaper remittances", "2022-01-10",
       {"Remittances sent home by migrant workers.", "Objective 20 on remittances.", "Saving lives at sea."});
-  c.mentions = {Mention(20, MentionKind::kNumber, 2, "Objective 20 on remittances."),
-                Mention(20, MentionKind::kTitle, 1, "Remittances sent home by migrant workers."),
-                Mention(8, MentionKind::kLink, 3, "https://migrationnetwork.un.org/hub?gcm_objectives=286")};
+  c.mentions = {FixtureMention(20, MentionKind::kNumber, 2, "Objective 20 on remittances."),
+                FixtureMention(20, MentionKind::kTitle, 1, "Remittances sent home by migrant workers."),
+                FixtureMention(8, MentionKind::kLink, 3, "https://migrationnetwork.un.org/hub?gcm_objectives=286")};
   docs.push_back(c);
 
-  Document d = MakeDoc(kDatosEs, "docs/datos.html", "html", "es", "Datos sobre migración <script>", "",
+  Document d = FixtureDocument(kDatosEs, "docs/datos.html", "html", "es", "Datos sobre migración <script>", "",
                        {"Recopilar datos exactos y desglosados sobre la migración & la movilidad."});
   docs.push_back(d);
   return docs;
@@ -494,9 +467,9 @@ TEST_F(ServeTest, DocumentsIngestedWhileServingAppearWithoutARestart) {
   EXPECT_EQ(GetJson(client, "/api/objectives", 200)["objectives"][22]["documents"], 0);
 
   Document added =
-      MakeDoc("aaaa000000000005", "docs/partnerships.txt", "txt", "en", "Seafarers and partnerships",
+      FixtureDocument("aaaa000000000005", "docs/partnerships.txt", "txt", "en", "Seafarers and partnerships",
               "2024-02-02", {"Seafarers need international cooperation: objective 23."});
-  added.mentions = {Mention(23, MentionKind::kNumber, 1, "international cooperation: objective 23.")};
+  added.mentions = {FixtureMention(23, MentionKind::kNumber, 1, "international cooperation: objective 23.")};
   ASSERT_TRUE(WriteDocs(dir_.str(), {added}).ok());
 
   json found = GetJson(client, "/api/search?q=seafarers", 200);
@@ -535,7 +508,7 @@ TEST_F(ServeTest, RepeatedRequestsComeFromTheCacheUntilTheIndexChanges) {
   EXPECT_EQ(first->body, second->body);
   EXPECT_EQ(json::parse(second->body)["total"], 1);
 
-  Document added = MakeDoc("aaaa000000000006", "docs/more.txt", "txt", "en", "More on detention", "",
+  Document added = FixtureDocument("aaaa000000000006", "docs/more.txt", "txt", "en", "More on detention", "",
                            {"Detention of children must end."});
   ASSERT_TRUE(WriteDocs(dir_.str(), {added}).ok());
   auto third = client.Get("/api/search?q=detention&translate=0");
@@ -596,7 +569,7 @@ TEST_F(ServeTest, KeepsAnsweringWhileAnIngestionCommitsRepeatedly) {
     for (int i = 0; i < 5; ++i) {
       char id[17];
       std::snprintf(id, sizeof id, "bbbb%012d", batch * 5 + i);
-      docs.push_back(MakeDoc(id, std::string("batch/") + id + ".txt", "txt", "en", "Batch document",
+      docs.push_back(FixtureDocument(id, std::string("batch/") + id + ".txt", "txt", "en", "Batch document",
                              "2024-01-01", {"batch text number " + std::to_string(i)}));
     }
     ASSERT_TRUE(WriteDocs(dir_.str(), docs).ok());

@@ -108,48 +108,31 @@ bool EvaluateSet(const fs::path& path, bool quiet) {
 
 // objective_documents.tsv: file, number, title, link, note.
 bool EvaluateDocuments(const fs::path& path, const fs::path& dir, bool quiet) {
-  std::ifstream in(path);
-  if (!in) {
-    std::fprintf(stderr, "tag-eval: %s: cannot open\n", path.string().c_str());
+  std::vector<gcm::LabelledDocument> labelled;
+  gcm::Status read = gcm::ReadLabelledDocuments(path, &labelled);
+  if (!read.ok()) {
+    std::fprintf(stderr, "tag-eval: %s\n", read.ToString().c_str());
     return false;
   }
   std::array<gcm::Score, gcm::kMentionKindCount> by_kind;
-  std::string line;
-  bool header = true;
   int documents = 0;
   std::vector<std::string> report;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    std::string field;
-    while (std::getline(ss, field, '\t')) f.push_back(field);
-    while (f.size() < 4) f.emplace_back();
-    gcm::ObjectivesByKind expected;
-    for (int k = 0; k < gcm::kMentionKindCount; ++k) {
-      gcm::Status s = gcm::ParseObjectiveList(f[1 + k], &expected[k]);
-      if (!s.ok()) {
-        std::fprintf(stderr, "tag-eval: %s: %s\n", path.string().c_str(), s.ToString().c_str());
-        return false;
-      }
-    }
+  for (const gcm::LabelledDocument& labels : labelled) {
+    const std::string& name = labels.name;
+    const gcm::ObjectivesByKind& expected = labels.expected;
     std::string text;
-    if (!ReadFile(dir / (f[0] + ".txt"), &text)) {
-      std::fprintf(stderr, "tag-eval: %s: cannot open\n", (dir / (f[0] + ".txt")).string().c_str());
+    if (!ReadFile(dir / (name + ".txt"), &text)) {
+      std::fprintf(stderr, "tag-eval: %s: cannot open\n", (dir / (name + ".txt")).string().c_str());
       return false;
     }
     gcm::Document doc;
-    doc.path = f[0];
+    doc.path = name;
     doc.pages = gcm::PagesFromText(text);
     doc.mentions = gcm::TagObjectives(doc);
     gcm::ObjectivesByKind found = gcm::ObjectivesOf(doc.mentions);
     ++documents;
     if (!gcm::ScoreKinds(expected, found, &by_kind)) {
-      std::string r = "  FAIL " + f[0] + ": ";
+      std::string r = "  FAIL " + name + ": ";
       for (int k = 0; k < gcm::kMentionKindCount; ++k) {
         if (found[k] == expected[k]) continue;
         r += std::string(kKindNames[k]) + " expected [" + Join(expected[k]) + "] found [" +

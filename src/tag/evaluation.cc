@@ -73,7 +73,13 @@ Status ParseObjectiveList(std::string_view field, std::vector<int>* out) {
   return Status::OK();
 }
 
-Status ReadLabelledRows(const std::filesystem::path& path, std::vector<LabelledRow>* rows) {
+namespace {
+
+// Calls row(fields, line number) for each data line of a labelled TSV file:
+// the first non-comment line is its header; '#' lines and blank ones are
+// skipped. Stops at the first error row returns.
+template <typename Row>
+Status ForEachDataRow(const std::filesystem::path& path, Row row) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::IOError(path.string() + ": cannot open");
   std::string line;
@@ -87,27 +93,53 @@ Status ReadLabelledRows(const std::filesystem::path& path, std::vector<LabelledR
       header = false;
       continue;
     }
-    std::vector<std::string> f = SplitTabs(line);
+    Status s = row(SplitTabs(line), number);
+    if (!s.ok()) return s;
+  }
+  return Status::OK();
+}
+
+// The lists of fields[first .. first + kMentionKindCount) into *out.
+Status ParseKinds(const std::vector<std::string>& fields, std::size_t first, const std::filesystem::path& path,
+                  int number, ObjectivesByKind* out) {
+  for (int k = 0; k < kMentionKindCount; ++k) {
+    Status s = ParseObjectiveList(fields[first + k], &(*out)[k]);
+    if (!s.ok()) return Status::Corruption(path.string() + ":" + std::to_string(number) + ": " + s.message());
+  }
+  return Status::OK();
+}
+
+}  // namespace
+
+Status ReadLabelledRows(const std::filesystem::path& path, std::vector<LabelledRow>* rows) {
+  return ForEachDataRow(path, [&](std::vector<std::string> f, int number) {
     if (f.size() < 6) {
-      return Status::Corruption(path.string() + ":" + std::to_string(number) +
-                                ": expected 7 tab-separated fields");
+      return Status::Corruption(path.string() + ":" + std::to_string(number) + ": expected 7 tab-separated fields");
     }
     LabelledRow row;
     row.id = f[0];
     row.language = f[1];
-    for (int k = 0; k < kMentionKindCount; ++k) {
-      Status s = ParseObjectiveList(f[2 + k], &row.expected[k]);
-      if (!s.ok()) {
-        return Status::Corruption(path.string() + ":" + std::to_string(number) + ": " +
-                                  s.message());
-      }
-    }
+    Status s = ParseKinds(f, 2, path, number, &row.expected);
+    if (!s.ok()) return s;
     row.text = Unescape(f[5]);
     row.note = f.size() > 6 ? f[6] : "";
     row.line = number;
     rows->push_back(std::move(row));
-  }
-  return Status::OK();
+    return Status::OK();
+  });
+}
+
+Status ReadLabelledDocuments(const std::filesystem::path& path, std::vector<LabelledDocument>* documents) {
+  return ForEachDataRow(path, [&](std::vector<std::string> f, int number) {
+    f.resize(std::max<std::size_t>(f.size(), 1 + kMentionKindCount));
+    LabelledDocument doc;
+    doc.name = f[0];
+    doc.line = number;
+    Status s = ParseKinds(f, 1, path, number, &doc.expected);
+    if (!s.ok()) return s;
+    documents->push_back(std::move(doc));
+    return Status::OK();
+  });
 }
 
 double Score::Precision() const {

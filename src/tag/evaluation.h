@@ -41,6 +41,20 @@ struct LabelledRow {
 // kCorruption (naming the line) when a row is malformed.
 Status ReadLabelledRows(const std::filesystem::path& path, std::vector<LabelledRow>* rows);
 
+// A labelled sample document (tests/data/objective_documents.tsv): its
+// name (the text is in tests/data/tag/<name>.txt) and every objective it
+// cites, by kind.
+struct LabelledDocument {
+  std::string name;
+  ObjectivesByKind expected;
+  int line = 0;  // in the file, for messages
+};
+
+// Reads the sample documents' labels (a header line, then name <TAB>
+// numbers <TAB> titles <TAB> links; '#' comments). kIOError when the file
+// cannot be read, kCorruption naming the line when a list is malformed.
+Status ReadLabelledDocuments(const std::filesystem::path& path, std::vector<LabelledDocument>* documents);
+
 // Counts for precision and recall over (row, objective) pairs.
 struct Score {
   int true_positives = 0;

@@ -546,28 +546,15 @@ TEST(ObjectiveTagger, MeetsPrecisionAndRecallTargetsOnTheLabelledSet) {
 }
 
 TEST(ObjectiveTagger, FindsWhatEachSampleDocumentCites) {
-  std::ifstream in(kSource / "tests/data/objective_documents.tsv");
-  ASSERT_TRUE(in) << "objective_documents.tsv";
-  std::string line;
-  bool header = true;
+  std::vector<LabelledDocument> labelled;
+  Status read = ReadLabelledDocuments(kSource / "tests/data/objective_documents.tsv", &labelled);
+  ASSERT_TRUE(read.ok()) << read.ToString();
   int documents = 0;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    if (header) {
-      header = false;
-      continue;
-    }
-    std::vector<std::string> f;
-    std::stringstream ss(line);
-    std::string field;
-    while (std::getline(ss, field, '\t')) f.push_back(field);
-    ASSERT_GE(f.size(), 4u) << line;
-    ObjectivesByKind expected;
-    for (int k = 0; k < kMentionKindCount; ++k) {
-      ASSERT_TRUE(ParseObjectiveList(f[1 + k], &expected[k]).ok()) << line;
-    }
-    std::ifstream text_file(kSource / "tests/data/tag" / (f[0] + ".txt"), std::ios::binary);
-    ASSERT_TRUE(text_file) << f[0];
+  for (const LabelledDocument& labels : labelled) {
+    const std::string& name = labels.name;
+    const ObjectivesByKind& expected = labels.expected;
+    std::ifstream text_file(kSource / "tests/data/tag" / (name + ".txt"), std::ios::binary);
+    ASSERT_TRUE(text_file) << name;
     std::stringstream text;
     text << text_file.rdbuf();
     Document doc;
@@ -576,7 +563,7 @@ TEST(ObjectiveTagger, FindsWhatEachSampleDocumentCites) {
     ObjectivesByKind found = ObjectivesOf(doc.mentions);
     for (int k = 0; k < kMentionKindCount; ++k) {
       EXPECT_EQ(found[k], expected[k])
-          << f[0] << ": " << MentionKindName(static_cast<MentionKind>(k));
+          << name << ": " << MentionKindName(static_cast<MentionKind>(k));
     }
     for (const ObjectiveMention& m : doc.mentions) {
       ASSERT_GE(m.page, 1);

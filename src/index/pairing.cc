@@ -283,7 +283,11 @@ PairingFeatures ComputePairingFeatures(const Document& doc, const BilingualLexic
   std::string text = doc.title + "\n" + body;
   f.chars = text.size();
 
-  std::unordered_map<std::string, std::vector<std::string>> stems_of;  // English word -> es stems
+  // Per distinct word, as a document repeats its words: English word -> es
+  // stems, Spanish word -> its stem, capitalised word -> whether it is a name.
+  std::unordered_map<std::string, std::vector<std::string>> stems_of;
+  std::unordered_map<std::string, std::string> stem_of;
+  std::unordered_map<std::string, bool> is_name;
   for (const Token& t : Tokenize(text)) {
     std::string_view raw(text.data() + t.offset, t.length);
     std::string folded = Fold(raw);
@@ -298,10 +302,15 @@ PairingFeatures ComputePairingFeatures(const Document& doc, const BilingualLexic
       continue;
     }
     if (folded.size() < 3) continue;
-    if (IsCapitalised(raw) && !lexicon.Knows(raw, f.language)) f.anchors["C" + folded] = 1;
+    if (IsCapitalised(raw)) {
+      auto name = is_name.find(std::string(raw));
+      if (name == is_name.end()) name = is_name.emplace(raw, !lexicon.Knows(raw, f.language)).first;
+      if (name->second) f.anchors["C" + folded] = 1;
+    }
     if (f.language == "es") {
-      std::string stem = StemWord(raw, "es");
-      if (!stem.empty()) f.words[stem] += 1;
+      auto stem = stem_of.find(std::string(raw));
+      if (stem == stem_of.end()) stem = stem_of.emplace(raw, StemWord(raw, "es")).first;
+      if (!stem->second.empty()) f.words[stem->second] += 1;
       continue;
     }
     auto it = stems_of.find(folded);

@@ -106,16 +106,27 @@ std::string_view SortedTable::Key(std::size_t line) const {
 }
 
 std::optional<std::string_view> SortedTable::Find(std::string_view key) const {
-  auto it = std::lower_bound(lines_.begin(), lines_.end(), key, [this](std::uint32_t start, std::string_view k) {
-    std::string_view rest = text_.substr(start);
-    return rest.substr(0, rest.find('\t')) < k;
+  // The line's key runs to its tab; a tab (0x09) sorts before any byte a key
+  // holds, so comparing up to it orders a key before its extensions, as the
+  // build's std::map did.
+  const char* const end = text_.data() + text_.size();
+  auto line_less = [end](std::uint32_t start, std::string_view k, const char* base) {
+    const char* p = base + start;
+    for (unsigned char want : k) {
+      if (p == end || *p == '\t') return true;  // the line's key is a proper prefix
+      unsigned char have = static_cast<unsigned char>(*p++);
+      if (have != want) return have < want;
+    }
+    return false;  // equal, or k is a proper prefix of the line's key
+  };
+  auto it = std::lower_bound(lines_.begin(), lines_.end(), key, [&](std::uint32_t start, std::string_view k) {
+    return line_less(start, k, text_.data());
   });
   if (it == lines_.end() || Key(static_cast<std::size_t>(it - lines_.begin())) != key) return std::nullopt;
-  std::string_view rest = text_.substr(*it);
-  std::size_t tab = rest.find('\t');
-  if (tab == std::string_view::npos) return std::string_view();
-  std::string_view value = rest.substr(tab + 1);
-  return value.substr(0, value.find('\n'));
+  std::string_view rest = text_.substr(*it + key.size());
+  if (rest.empty() || rest[0] != '\t') return std::string_view();
+  rest.remove_prefix(1);
+  return rest.substr(0, rest.find('\n'));
 }
 
 }  // namespace gcm

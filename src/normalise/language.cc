@@ -48,6 +48,8 @@ constexpr std::size_t kMaxBytes = 64 * 1024;
 // ("gcm_objectives=293&cross_cutting_theme=All&region=All"), e-mail
 // addresses, file and domain names. CLD2 reads their pieces as English.
 bool IsNotProse(std::string_view chunk) {
+  // Every mark below holds one of these characters; most words hold none.
+  if (chunk.find_first_of(":=&@_%.") == std::string_view::npos) return false;
   for (std::string_view mark : {"://", "www.", "WWW.", "=", "&", "@", "_", "%2", "%3"}) {
     if (chunk.find(mark) != std::string_view::npos) return true;
   }

@@ -3,8 +3,8 @@
 // Status.
 #include "index/indexer.h"
 
-#include <cstring>
 #include <filesystem>
+#include <unordered_map>
 #include <nlohmann/json.hpp>
 
 #include "index/doc_codec.h"
@@ -23,34 +23,58 @@ const char* MimeType(const std::string& format) {
   return "text/plain";
 }
 
+// The index terms of each distinct word of a document, computed once per
+// language: a document repeats most of its words, and folding and stemming
+// were a tenth of an ingest worker's time.
+class WordTerms {
+ public:
+  struct Terms {
+    std::string folded;     // empty, or too long: not indexed
+    std::string stem_term;  // kPrefixStem + stem; empty when there is none
+    bool stem_positional = false;
+  };
+
+  const Terms& Get(std::string_view word, const std::string& language) {
+    auto& cache = by_language_[language];
+    auto it = cache.find(std::string(word));
+    if (it != cache.end()) return it->second;
+    Terms t;
+    t.folded = Fold(word);
+    if (t.folded.size() > kMaxTermBytes) t.folded.clear();
+    if (!t.folded.empty() && HasStemmer(language)) {
+      std::string stemmed = StemWord(word, language);
+      if (!stemmed.empty()) {
+        t.stem_term = kPrefixStem + stemmed;
+        t.stem_positional = stemmed != t.folded;
+      }
+    }
+    return cache.emplace(word, std::move(t)).first->second;
+  }
+
+ private:
+  std::unordered_map<std::string, std::unordered_map<std::string, Terms>> by_language_;
+};
+
 // Adds the words of `text` with positions from *pos on: the folded word and
 // its folded stem. Stems have positions (so that hits on them map to pages
 // and translated phrases match inflected forms) except where the stem is
 // the folded word itself: that word's own positions serve, and the query
 // side looks for both (see StemAlternatives in search/query_builder.cc).
 // This halves the position table, the bulk of the index.
-void IndexText(const std::string& text, const std::string& language, Xapian::Document* xdoc,
+void IndexText(const std::string& text, const std::string& language, WordTerms* words, Xapian::Document* xdoc,
                Xapian::termpos* pos) {
-  const bool stem = HasStemmer(language);
-  std::string stem_term(kPrefixStem);
   for (const Token& t : Tokenize(text)) {
     // Every token takes a position, indexed or not, so that token i of a
     // page is at position first_position + i: snippets find hits by position.
     ++*pos;
-    std::string_view word(text.data() + t.offset, t.length);
-    std::string folded = Fold(word);
-    if (folded.empty() || folded.size() > kMaxTermBytes) continue;
-    xdoc->add_posting(folded, *pos);
-    if (stem) {
-      std::string stemmed = StemWord(word, language);
-      if (stemmed.empty()) continue;
-      stem_term.resize(std::strlen(kPrefixStem));
-      stem_term += stemmed;
-      if (stemmed == folded) {
-        xdoc->add_term(stem_term);
-      } else {
-        xdoc->add_posting(stem_term, *pos);
-      }
+    const WordTerms::Terms& terms = words->Get(std::string_view(text.data() + t.offset, t.length), language);
+    if (terms.folded.empty()) continue;
+    xdoc->add_posting(terms.folded, *pos);
+    if (terms.stem_term.empty()) continue;
+    if (terms.stem_positional) {
+      xdoc->add_posting(terms.stem_term, *pos);
+    } else {
+      xdoc->add_term(terms.stem_term);
     }
   }
 }
@@ -81,11 +105,12 @@ std::string FileStamp(std::uint64_t size, std::int64_t mtime) {
 Xapian::Document BuildXapianDocument(Document& doc) {
   Xapian::Document xdoc;
   Xapian::termpos pos = 0;
+  WordTerms words;
   for (Page& page : doc.pages) {
     page.first_position = pos + 1;
     const std::string& lang = page.language.empty() || page.language == "und" ? doc.language
                                                                                : page.language;
-    IndexText(page.text, lang, &xdoc, &pos);
+    IndexText(page.text, lang, &words, &xdoc, &pos);
     pos += 1;  // a gap, so that a phrase does not run across pages by chance
   }
   // The title counts again, more, and is searchable on its own (title:).

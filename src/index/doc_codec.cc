@@ -14,16 +14,20 @@ using nlohmann::json;
 
 namespace {
 
-// Bodies (full mentions and page texts) from this size on are stored
-// zlib-compressed, with their size in the header as "z". Xapian 1.4.22's
+// Sections of the body (the full mentions, each page's text) from this
+// size on are stored zlib-compressed, each on its own so that a search
+// result inflates only the page its snippet comes from; the header gives a
+// compressed section's stored size ("mz" for the mentions, "z" per page).
+// Xapian 1.4.22's
 // glass backend compresses a document's data itself, but reading back a
 // tag that compresses extremely well (a 16 MiB text file of repeated
 // lines) sometimes fails with "DatabaseCorruptError: Too few chunks of
 // compressed data", leaving a document no search can read
-// (IngestTest.CapsAHugeTextFileWithAWarning failed 2 runs in 24). Data we
+// (IngestTest.CapsAHugeTextFileWithAWarning failed 3 runs in 36). Data we
 // compress ourselves does not compress again, so Xapian stores it as is;
 // compressing in the ingest workers also takes that work off the writer.
-constexpr std::size_t kCompressFrom = 1024;
+constexpr std::size_t kCompressFrom = 512;
+
 
 bool Deflate(const std::string& in, std::string* out) {
   uLongf size = compressBound(static_cast<uLong>(in.size()));
@@ -58,6 +62,18 @@ bool Inflate(std::string_view in, std::size_t expected, std::string* out) {
   return rc == Z_STREAM_END && z.avail_in == 0 && out->size() == expected;
 }
 
+// Appends `section` to *body, compressed when that pays; returns the stored
+// size when compressed, 0 when stored as it is.
+std::size_t AppendSection(const std::string& section, std::string* body) {
+  std::string compressed;
+  if (section.size() >= kCompressFrom && Deflate(section, &compressed) && compressed.size() < section.size()) {
+    *body += compressed;
+    return compressed.size();
+  }
+  *body += section;
+  return 0;
+}
+
 }  // namespace
 
 std::string EncodeDocumentData(const Document& doc) {
@@ -75,25 +91,34 @@ std::string EncodeDocumentData(const Document& doc) {
   j["size"] = doc.file_size;
   j["mtime"] = doc.file_mtime;
   j["warnings"] = doc.warnings;
+  // The body: the full mentions, then each page's text (AppendSection).
+  std::string body;
   json pages = json::array();
+  std::string mentions_json;
+  {
+    json mentions = json::array();
+    for (const ObjectiveMention& m : doc.mentions) {
+      mentions.push_back({{"o", m.objective}, {"k", MentionKindName(m.kind)}, {"pg", m.page},
+                          {"off", m.offset}, {"len", m.length}, {"t", m.text},
+                          {"c", m.confidence}});
+    }
+    // Invalid UTF-8 cannot reach here (the normaliser scrubs it) but a dump
+    // must never throw on a user's file.
+    mentions_json = mentions.dump(-1, ' ', false, json::error_handler_t::replace);
+  }
+  if (std::size_t stored = AppendSection(mentions_json, &body)) j["mz"] = stored;
   for (const Page& p : doc.pages) {
     json jp = {{"n", p.number}, {"len", p.text.size()}, {"l", p.language}, {"p", p.first_position}};
     if (p.from_ocr) jp["ocr"] = true;
+    if (std::size_t stored = AppendSection(p.text, &body)) jp["z"] = stored;
     pages.push_back(std::move(jp));
   }
   j["pages"] = std::move(pages);
   // Each mention twice: in brief (objective and kind) in the header, and in
-  // full (page, offsets, evidence, confidence) in a section of its own that
-  // search results skip.
+  // full (page, offsets, evidence, confidence) in the body, which search
+  // results skip.
   json brief = json::array();
-  json mentions = json::array();
-  for (const ObjectiveMention& m : doc.mentions) {
-    brief.push_back({m.objective, MentionKindName(m.kind)});
-    mentions.push_back({{"o", m.objective}, {"k", MentionKindName(m.kind)}, {"pg", m.page},
-                        {"off", m.offset}, {"len", m.length}, {"t", m.text},
-                        {"c", m.confidence}});
-  }
-  std::string mentions_json = mentions.dump(-1, ' ', false, json::error_handler_t::replace);
+  for (const ObjectiveMention& m : doc.mentions) brief.push_back({m.objective, MentionKindName(m.kind)});
   j["mk"] = std::move(brief);
   j["mlen"] = mentions_json.size();
   json translations = json::array();
@@ -101,17 +126,6 @@ std::string EncodeDocumentData(const Document& doc) {
     translations.push_back({{"id", t.id}, {"path", t.path}, {"lang", t.language}, {"score", t.score}});
   }
   j["translations"] = std::move(translations);
-  // Invalid UTF-8 cannot reach here (the normaliser scrubs it) but a dump
-  // must never throw on a user's file.
-  std::string body = mentions_json;
-  for (const Page& p : doc.pages) body += p.text;
-  // The body goes compressed by us (see the file comment), so that Xapian
-  // stores it as it is.
-  std::string compressed;
-  if (body.size() >= kCompressFrom && Deflate(body, &compressed)) {
-    j["z"] = body.size();
-    body.swap(compressed);
-  }
   std::string out = j.dump(-1, ' ', false, json::error_handler_t::replace);
   out.push_back('\0');
   out += body;
@@ -153,25 +167,78 @@ MentionKind KindFromName(const std::string& kind) {
 
 }  // namespace
 
-Status DecodeDocumentData(const std::string& stored, Document* doc, DecodeDetail detail) {
-  std::size_t nul = stored.find('\0');
-  std::string_view header(stored.data(), nul == std::string::npos ? stored.size() : nul);
-  json j = json::parse(header.begin(), header.end(), nullptr, /*allow_exceptions=*/false);
-  if (j.is_discarded() || !j.is_object()) {
+namespace {
+
+// The stored data split: the header's JSON, and the body after the NUL.
+struct Stored {
+  json header;
+  std::string_view body;
+};
+
+Status SplitStored(const std::string& data, Stored* out) {
+  std::size_t nul = data.find('\0');
+  std::string_view header(data.data(), nul == std::string::npos ? data.size() : nul);
+  out->header = json::parse(header.begin(), header.end(), nullptr, /*allow_exceptions=*/false);
+  if (out->header.is_discarded() || !out->header.is_object()) {
     return Status::Corruption("stored document data is not JSON");
   }
+  out->body = nul == std::string::npos ? std::string_view() : std::string_view(data).substr(nul + 1);
+  return Status::OK();
+}
+
+// Reads the section at *at of `body`: `stored` bytes there, inflated to
+// `length` when `compressed`, else `length` bytes as they are. Advances *at.
+Status ReadSection(std::string_view body, std::size_t* at, std::size_t length, std::size_t stored,
+                   bool compressed, std::string* out, const char* what) {
+  const std::size_t size = compressed ? stored : length;
+  if (size > body.size() - *at) return Status::Corruption(std::string("stored ") + what + " are cut short");
+  std::string_view section = body.substr(*at, size);
+  *at += size;
+  if (!out) return Status::OK();
+  if (!compressed) {
+    out->assign(section);
+    return Status::OK();
+  }
+  if (!Inflate(section, length, out)) return Status::Corruption(std::string("stored ") + what + " do not inflate");
+  return Status::OK();
+}
+
+// Where the pages' sections start: after the mentions'.
+std::size_t MentionsStoredSize(const json& j) {
+  return j.contains("mz") ? IntegerField(j, "mz", std::size_t{0}) : IntegerField(j, "mlen", std::size_t{0});
+}
+
+}  // namespace
+
+Status DecodePageText(const std::string& data, int page_number, std::string* text) {
+  text->clear();
+  Stored stored;
+  Status s = SplitStored(data, &stored);
+  if (!s.ok()) return s;
   try {
-    // `data` + mentions_at: the body, inflated when it was stored compressed.
-    std::string inflated;
-    std::size_t mentions_at = nul == std::string::npos ? stored.size() : nul + 1;
-    if (j.contains("z")) {
-      const std::size_t size = IntegerField(j, "z", std::size_t{0});
-      if (!Inflate(std::string_view(stored).substr(mentions_at), size, &inflated)) {
-        return Status::Corruption("stored document body does not inflate");
-      }
-      mentions_at = 0;
+    std::size_t at = 0;
+    s = ReadSection(stored.body, &at, 0, MentionsStoredSize(stored.header), true, nullptr, "mentions");
+    if (!s.ok()) return s;
+    for (const json& jp : stored.header.value("pages", json::array())) {
+      const bool compressed = jp.contains("z");
+      const std::size_t len = IntegerField(jp, "len", std::size_t{0});
+      const std::size_t size = compressed ? IntegerField(jp, "z", std::size_t{0}) : len;
+      const bool wanted = IntegerField(jp, "n", 1) == page_number;
+      s = ReadSection(stored.body, &at, len, size, compressed, wanted ? text : nullptr, "page texts");
+      if (!s.ok() || wanted) return s;
     }
-    const std::string& data = j.contains("z") ? inflated : stored;
+  } catch (const json::exception& e) {
+    return Status::Corruption(std::string("stored document data: ") + e.what());
+  }
+  return Status::NotFound("the document has no page " + std::to_string(page_number));
+}
+
+Status DecodeDocumentData(const std::string& data, Document* doc, DecodeDetail detail) {
+  Stored stored;
+  Status s = SplitStored(data, &stored);
+  if (!s.ok()) return s;
+  const json& j = stored.header;
+  try {
     *doc = Document();
     doc->id = j.value("id", "");
     doc->path = j.value("path", "");
@@ -185,25 +252,27 @@ Status DecodeDocumentData(const std::string& stored, Document* doc, DecodeDetail
     doc->file_size = IntegerField(j, "size", std::uint64_t{0});
     doc->file_mtime = IntegerField(j, "mtime", std::int64_t{0});
     if (j.contains("warnings")) doc->warnings = j["warnings"].get<std::vector<std::string>>();
-    const std::size_t mentions_len = IntegerField(j, "mlen", std::size_t{0});
-    if (mentions_len > data.size() - mentions_at) return Status::Corruption("stored mentions are cut short");
-    std::size_t text_at = mentions_at + mentions_len;
+    const bool full = detail == DecodeDetail::kFull;
+    std::size_t at = 0;
+    std::string mentions_json;
+    s = ReadSection(stored.body, &at, IntegerField(j, "mlen", std::size_t{0}), MentionsStoredSize(j),
+                    j.contains("mz"), full ? &mentions_json : nullptr, "mentions");
+    if (!s.ok()) return s;
     for (const json& jp : j.value("pages", json::array())) {
       Page p;
       p.number = IntegerField(jp, "n", 1);
-      std::size_t len = IntegerField(jp, "len", std::size_t{0});
-      if (len > data.size() - text_at) return Status::Corruption("stored page texts are cut short");
-      p.text = data.substr(text_at, len);
-      text_at += len;
+      const bool compressed = jp.contains("z");
+      const std::size_t len = IntegerField(jp, "len", std::size_t{0});
+      s = ReadSection(stored.body, &at, len, compressed ? IntegerField(jp, "z", std::size_t{0}) : len, compressed,
+                      full ? &p.text : nullptr, "page texts");
+      if (!s.ok()) return s;
       p.language = jp.value("l", "und");
       p.first_position = IntegerField(jp, "p", std::uint32_t{0});
       p.from_ocr = jp.value("ocr", false);
       doc->pages.push_back(std::move(p));
     }
-    if (detail == DecodeDetail::kFull) {
-      json all = json::parse(data.begin() + static_cast<std::ptrdiff_t>(mentions_at),
-                             data.begin() + static_cast<std::ptrdiff_t>(mentions_at + mentions_len), nullptr,
-                             /*allow_exceptions=*/false);
+    if (full) {
+      json all = json::parse(mentions_json, nullptr, /*allow_exceptions=*/false);
       if (all.is_discarded() || !all.is_array()) return Status::Corruption("stored mentions are not JSON");
       for (const json& jm : all) {
         ObjectiveMention m;

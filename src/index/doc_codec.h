@@ -2,8 +2,9 @@
 // (nlohmann/json) holding the metadata, each page's number, byte length, OCR
 // flag, language and first term position, each mention in brief (objective,
 // kind) and the translations; then a NUL byte; then the body: the mentions
-// in full as a JSON array and the page texts back to back, zlib-compressed
-// from 1 KiB on (the header's "z" is then the body's inflated size). Texts and full mentions stay
+// in full as a JSON array, then each page's text, each section stored
+// zlib-compressed from 512 bytes on (the header then gives its stored size:
+// "mz" for the mentions, "z" in the page's entry). Texts and full mentions stay
 // out of the header because parsing them dominated search latency (a result
 // needs the metadata and a page). `xapian-delve -d` shows the header first.
 // Search results and `show` decode it back into the same struct.
@@ -22,12 +23,18 @@ std::string EncodeDocumentData(const Document& doc);
 
 enum class DecodeDetail {
   kFull,     // everything
-  kSummary,  // mentions with objective and kind only (page 0, no evidence)
+  kSummary,  // mentions with objective and kind only (page 0, no evidence),
+             // pages without their text: DecodePageText reads the one needed
 };
 
 // Reads a stored form back; Corruption when `data` is not one.
 Status DecodeDocumentData(const std::string& data, Document* doc,
                           DecodeDetail detail = DecodeDetail::kFull);
+
+// The text of page `page_number` of a stored form, inflating that page
+// only (a search result's snippet). NotFound when there is no such page,
+// Corruption when `data` is not a stored form.
+Status DecodePageText(const std::string& data, int page_number, std::string* text);
 
 }  // namespace gcm
 

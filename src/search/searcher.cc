@@ -149,9 +149,10 @@ Status Searcher::Search(const SearchRequest& request, SearchResponse* response) 
       std::vector<Xapian::docid> dids;
       for (auto it = mset.begin(); it != mset.end(); ++it) {
         SearchHit hit;
-        // Results show objectives, not the evidence: skip the full mentions.
-        Status loaded = Load(db_, *it, &hit.doc, DecodeDetail::kSummary);
-        if (!loaded.ok()) continue;
+        // Results show objectives, not the evidence, and one page's text:
+        // the summary, then the snippet's page alone.
+        const std::string data = db_.get_document(*it, Xapian::DOC_ASSUME_VALID).get_data();
+        if (!DecodeDocumentData(data, &hit.doc, DecodeDetail::kSummary).ok()) continue;
         hit.score = it.get_percent() / 100.0;
         std::map<int, std::vector<std::uint32_t>> by_page = HitsByPage(db_, *it, hit.doc, hits);
         // The snippet comes from the page with the most hits (the first of equals).
@@ -162,6 +163,12 @@ Status Searcher::Search(const SearchRequest& request, SearchResponse* response) 
             most = tokens.size();
             hit.snippet_page = page;
           }
+        }
+        // No hit on a page (a title-only match): the first page with text.
+        for (Page& page : hit.doc.pages) {
+          if (hit.snippet_page && page.number != hit.snippet_page) continue;
+          if (!DecodePageText(data, page.number, &page.text).ok()) break;
+          if (hit.snippet_page || page.text.find_first_not_of(" \n\t") != std::string::npos) break;
         }
         hit.snippet = MakeSnippet(hit.doc, hit.snippet_page,
                                   hit.snippet_page ? by_page[hit.snippet_page] : std::vector<std::uint32_t>{});

@@ -137,15 +137,20 @@ TEST(DocCodec, ReadsTheUncompressedFormOfEarlierIndexes) {
 
 TEST(DocCodec, RejectsADamagedCompressedBody) {
   Document doc = SampleDocument();
-  doc.pages[0].text.assign(5000, 'a');
+  doc.pages[1].text.assign(5000, 'b');  // the last section, stored compressed
   std::string data = EncodeDocumentData(doc);
   ASSERT_NE(data.find("\"z\":"), std::string::npos);
   Document back;
+  std::string text;
   EXPECT_FALSE(DecodeDocumentData(data.substr(0, data.size() - 3), &back).ok());  // cut short
+  EXPECT_FALSE(DecodePageText(data.substr(0, data.size() - 3), 2, &text).ok());
   std::string flipped = data;
   flipped[flipped.size() - 8] ^= 0x5a;
   EXPECT_FALSE(DecodeDocumentData(flipped, &back).ok());
-  EXPECT_FALSE(DecodeDocumentData(data + "trailing", &back).ok());
+  EXPECT_FALSE(DecodePageText(flipped, 2, &text).ok());
+  // The first page, stored before the damage, still reads.
+  ASSERT_TRUE(DecodePageText(flipped, 1, &text).ok());
+  EXPECT_EQ(text, doc.pages[0].text);
 }
 
 TEST(DocCodec, RejectsDataThatIsNotOurs) {
@@ -186,7 +191,31 @@ TEST(DocCodec, ASummaryKeepsObjectivesAndKindsButNotTheEvidence) {
   ASSERT_EQ(summary.mentions.size(), 2u);
   EXPECT_EQ(summary.mentions[1].kind, MentionKind::kLink);
   EXPECT_TRUE(summary.mentions[0].text.empty());
-  EXPECT_EQ(summary.pages[1].text, doc.pages[1].text);
+  // Pages without their text; DecodePageText reads one.
+  ASSERT_EQ(summary.pages.size(), 2u);
+  EXPECT_TRUE(summary.pages[1].text.empty());
+  EXPECT_EQ(summary.pages[1].first_position, doc.pages[1].first_position);
+  std::string text;
+  ASSERT_TRUE(DecodePageText(EncodeDocumentData(doc), 2, &text).ok());
+  EXPECT_EQ(text, doc.pages[1].text);
+}
+
+TEST(DocCodec, ReadsOnePageOfALongCompressedDocument) {
+  Document doc = SampleDocument();
+  doc.pages.clear();
+  for (int n = 1; n <= 40; ++n) {
+    std::string text;
+    for (int i = 0; i < 100; ++i) text += "page " + std::to_string(n) + " line " + std::to_string(i) + "\n";
+    doc.pages.push_back(Page{n, text, false, "en", 0});
+  }
+  const std::string data = EncodeDocumentData(doc);
+  std::string text;
+  ASSERT_TRUE(DecodePageText(data, 27, &text).ok());
+  EXPECT_EQ(text, doc.pages[26].text);
+  EXPECT_EQ(DecodePageText(data, 41, &text).code(), Status::Code::kNotFound);
+  Document full;
+  ASSERT_TRUE(DecodeDocumentData(data, &full).ok());
+  for (int n = 0; n < 40; ++n) EXPECT_EQ(full.pages[n].text, doc.pages[n].text) << n;
 }
 
 }  // namespace

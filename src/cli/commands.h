@@ -1,6 +1,7 @@
 // The gcmsearch commands, each a function from parsed options to an exit
 // status (0 success, 1 usage or fatal error, 3 ingest finished with failed
-// files). main.cc only parses arguments and calls these.
+// files). main.cc only parses arguments and calls these. RunIngest, RunTag
+// and RunServe live in heavy_commands.cc, linked into gcmsearch-full only.
 #ifndef GCMSEARCH_CLI_COMMANDS_H_
 #define GCMSEARCH_CLI_COMMANDS_H_
 
@@ -35,6 +36,18 @@ int RunTranslations(const CommonOptions& common);
 int RunPair(const CommonOptions& common, const std::string& collection);
 int RunExport(const CommonOptions& common, const std::string& format);
 int RunServe(const ServerOptions& options);
+
+// gcmsearch runs ingest, tag and serve by executing gcmsearch-full (beside
+// it) with the same arguments, so that a search never loads the PDF, OCR,
+// HTML and HTTP libraries. Returns only when that fails: the exit status,
+// after a one-line error naming the program.
+int RunFullProgram(char** argv);
+
+// Shared by the command files.
+void Error(const std::string& message);  // "gcmsearch: <message>" on stderr
+int Fail(const Status& s);               // Error(s.message()), then kExitError
+std::string JoinInts(const std::vector<int>& v, const char* sep = ", ");
+std::string OneLine(std::string s, std::size_t max = 160);  // newlines to spaces, cut at a word
 
 }  // namespace gcm
 

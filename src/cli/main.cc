@@ -1,5 +1,10 @@
 // gcmsearch: command-line entry point. Parses arguments with CLI11 and calls
 // the command functions; nothing else lives here.
+//
+// Built twice: as gcmsearch, which runs the reading commands itself and hands
+// ingest, tag and serve to gcmsearch-full (RunFullProgram) so that it never
+// loads Poppler, libxml2, CLD2 or the HTTP server (a search starts in a few
+// milliseconds), and as gcmsearch-full (GCM_FULL_PROGRAM), which runs them.
 #include <CLI/CLI.hpp>
 
 #include <chrono>
@@ -162,7 +167,11 @@ int main(int argc, char** argv) {
       ingest.extract.ocr = !no_ocr;
       ingest.limits.timeout = std::chrono::milliseconds(static_cast<long>(timeout_seconds * 1000));
       ingest.limits.max_memory = max_memory_mib << 20;
+#ifdef GCM_FULL_PROGRAM
       return RunIngest(common, ingest, quiet);
+#else
+      return RunFullProgram(argv);
+#endif
     }
     if (*search_cmd) {
       for (const std::string& w : query_words) search.query += (search.query.empty() ? "" : " ") + w;
@@ -172,13 +181,21 @@ int main(int argc, char** argv) {
     if (*show_cmd) return RunShow(common, show_doc);
     if (*objective_cmd) return RunObjective(common, objective_n);
     if (*objectives_cmd) return RunObjectives(common);
+#ifdef GCM_FULL_PROGRAM
     if (*tag_cmd) return RunTag(common, tag_file, tag_lang);
+#else
+    if (*tag_cmd) return RunFullProgram(argv);
+#endif
     if (*translations_cmd) return RunTranslations(common);
     if (*pair_cmd) return RunPair(common, pair_collection);
     if (*export_cmd) return RunExport(common, export_format);
     if (*serve_cmd) {
       serve.index_dir = common.index_dir;
+#ifdef GCM_FULL_PROGRAM
       return RunServe(serve);
+#else
+      return RunFullProgram(argv);
+#endif
     }
   } catch (const std::exception& e) {
     std::cerr << "gcmsearch: internal error: " << e.what() << "\n";

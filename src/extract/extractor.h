@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "core/document.h"
+#include "core/document_id.h"
 #include "core/status.h"
 #include "extract/ocr.h"
 
@@ -31,12 +32,6 @@ struct ExtractOptions {
 // named `file`; empty when it is none of these (binary content).
 std::string SniffFormat(const std::filesystem::path& file, std::string_view head);
 
-// `file` as an absolute path with symlinks resolved (as far as it exists).
-std::string CanonicalPath(const std::filesystem::path& file);
-
-// The stable document id of a file: 16 hex digits of a hash of its canonical
-// absolute path, so the same file ingested from another directory keeps its id.
-std::string DocumentIdFor(const std::filesystem::path& file);
 
 // Reads `file` into *doc: id, path (= `as_given`), format, title, date,
 // author, links, pages, file_size, file_mtime, warnings. On failure returns a

@@ -7,7 +7,7 @@
 #include <set>
 #include <sstream>
 
-#include "extract/extractor.h"
+#include "core/document_id.h"
 #include "index/doc_codec.h"
 #include "index/term_prefixes.h"
 #include "search/facet_counter.h"

@@ -55,13 +55,14 @@ struct CommandResult {
   std::string err;  // stderr
 };
 
-// Runs the built gcmsearch with `args` (already shell-quoted where needed).
-inline CommandResult RunGcmsearch(const std::string& args, const std::string& stdin_file = "") {
+// Runs `binary` with `args` (already shell-quoted where needed).
+inline CommandResult RunProgram(const std::string& binary, const std::string& args,
+                                const std::string& stdin_file = "") {
   static int counter = 0;
   std::string err_file = (std::filesystem::temp_directory_path() /
                           ("gcmtest-stderr-" + std::to_string(getpid()) + "-" + std::to_string(++counter)))
                              .string();
-  std::string cmd = std::string("'") + GCM_BINARY + "' " + args + " 2>'" + err_file + "'";
+  std::string cmd = "'" + binary + "' " + args + " 2>'" + err_file + "'";
   if (!stdin_file.empty()) cmd += " <'" + stdin_file + "'";
   CommandResult r;
   FILE* pipe = popen(cmd.c_str(), "r");
@@ -74,6 +75,11 @@ inline CommandResult RunGcmsearch(const std::string& args, const std::string& st
   r.err = ReadFile(err_file);
   std::filesystem::remove(err_file);
   return r;
+}
+
+// Runs the built gcmsearch with `args` (already shell-quoted where needed).
+inline CommandResult RunGcmsearch(const std::string& args, const std::string& stdin_file = "") {
+  return RunProgram(GCM_BINARY, args, stdin_file);
 }
 
 inline std::string Quote(const std::string& s) {

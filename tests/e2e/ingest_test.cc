@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <algorithm>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
@@ -408,6 +409,29 @@ TEST_F(IngestTest, CapsAHugeTextFileWithAWarning) {
   EXPECT_NE(r.err.find("huge.txt: only the first 16 MiB were read"), std::string::npos) << r.err;
   EXPECT_EQ(Total("remittances"), 1);
   EXPECT_EQ(Total("tailword"), 0);
+}
+
+TEST(TwoPrograms, ReadingCommandsNeedOnlyGcmsearchAndTheOthersSayWhatIsMissing) {
+  // gcmsearch hands ingest, tag and serve to gcmsearch-full beside it; alone,
+  // it still searches, and says in one line what it cannot run.
+  TempDir dir;
+  const std::string index = dir / "index";
+  const std::string bin = dir / "bin";
+  ASSERT_EQ(RunGcmsearch("ingest -q --index " + Quote(index) + " " + Quote(testing::SourceDir() + "/corpus")).exit_code, 0);
+  const std::string lone = bin + "/gcmsearch";
+  std::filesystem::create_directories(bin);
+  std::filesystem::copy_file(GCM_BINARY, lone);
+  std::filesystem::permissions(lone, std::filesystem::perms::owner_all);
+
+  CommandResult search = testing::RunProgram(lone, "search --json --index " + Quote(index) + " migration");
+  EXPECT_EQ(search.exit_code, 0) << search.err;
+  EXPECT_GT(json::parse(search.out)["total"].get<int>(), 0);
+
+  CommandResult ingest = testing::RunProgram(lone, "ingest --index " + Quote(index) + " " + Quote(index));
+  EXPECT_EQ(ingest.exit_code, 1);
+  EXPECT_NE(ingest.err.find("cannot run " + bin + "/gcmsearch-full"), std::string::npos)
+      << ingest.err;
+  EXPECT_EQ(std::count(ingest.err.begin(), ingest.err.end(), '\n'), 1) << ingest.err;
 }
 
 }  // namespace

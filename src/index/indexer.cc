@@ -60,7 +60,7 @@ class WordTerms {
 // and translated phrases match inflected forms) except where the stem is
 // the folded word itself: that word's own positions serve, and the query
 // side looks for both (see StemAlternatives in search/query_builder.cc).
-// This halves the position table, the bulk of the index.
+// This takes a fifth off the position table, the bulk of the index.
 void IndexText(const std::string& text, const std::string& language, WordTerms* words, Xapian::Document* xdoc,
                Xapian::termpos* pos) {
   for (const Token& t : Tokenize(text)) {

@@ -18,11 +18,10 @@ namespace {
 // size on are stored zlib-compressed, each on its own so that a search
 // result inflates only the page its snippet comes from; the header gives a
 // compressed section's stored size ("mz" for the mentions, "z" per page).
-// Xapian 1.4.22's
-// glass backend compresses a document's data itself, but reading back a
-// tag that compresses extremely well (a 16 MiB text file of repeated
-// lines) sometimes fails with "DatabaseCorruptError: Too few chunks of
-// compressed data", leaving a document no search can read
+// Xapian 1.4.22's glass backend compresses a document's data itself, but
+// reading back a tag that compresses extremely well (a 16 MiB text file of
+// repeated lines) sometimes fails with "DatabaseCorruptError: Too few
+// chunks of compressed data", leaving a document no search can read
 // (IngestTest.CapsAHugeTextFileWithAWarning failed 3 runs in 36). Data we
 // compress ourselves does not compress again, so Xapian stores it as is;
 // compressing in the ingest workers also takes that work off the writer.
@@ -186,51 +185,74 @@ Status SplitStored(const std::string& data, Stored* out) {
   return Status::OK();
 }
 
-// Reads the section at *at of `body`: `stored` bytes there, inflated to
-// `length` when `compressed`, else `length` bytes as they are. Advances *at.
-Status ReadSection(std::string_view body, std::size_t* at, std::size_t length, std::size_t stored,
-                   bool compressed, std::string* out, const char* what) {
-  const std::size_t size = compressed ? stored : length;
-  if (size > body.size() - *at) return Status::Corruption(std::string("stored ") + what + " are cut short");
-  std::string_view section = body.substr(*at, size);
-  *at += size;
+// One section of the body, as the header describes it.
+struct Section {
+  std::size_t length = 0;  // its bytes once read
+  std::size_t stored = 0;  // its bytes in the body
+  bool compressed = false;
+};
+
+Section MentionsSection(const json& j) {
+  Section s;
+  s.length = IntegerField(j, "mlen", std::size_t{0});
+  s.compressed = j.contains("mz");
+  s.stored = s.compressed ? IntegerField(j, "mz", std::size_t{0}) : s.length;
+  return s;
+}
+
+Section PageSection(const json& jp) {
+  Section s;
+  s.length = IntegerField(jp, "len", std::size_t{0});
+  s.compressed = jp.contains("z");
+  s.stored = s.compressed ? IntegerField(jp, "z", std::size_t{0}) : s.length;
+  return s;
+}
+
+// Reads `section`, which starts at *at of `body`, into *out (inflated when
+// it was stored compressed), or only skips it when `out` is null. Advances
+// *at past it.
+Status ReadSection(std::string_view body, std::size_t* at, const Section& section, std::string* out,
+                   const char* what) {
+  if (section.stored > body.size() - *at) return Status::Corruption(std::string("stored ") + what + " are cut short");
+  std::string_view bytes = body.substr(*at, section.stored);
+  *at += section.stored;
   if (!out) return Status::OK();
-  if (!compressed) {
-    out->assign(section);
+  if (!section.compressed) {
+    out->assign(bytes);
     return Status::OK();
   }
-  if (!Inflate(section, length, out)) return Status::Corruption(std::string("stored ") + what + " do not inflate");
+  if (!Inflate(bytes, section.length, out)) return Status::Corruption(std::string("stored ") + what + " do not inflate");
   return Status::OK();
 }
 
-// Where the pages' sections start: after the mentions'.
-std::size_t MentionsStoredSize(const json& j) {
-  return j.contains("mz") ? IntegerField(j, "mz", std::size_t{0}) : IntegerField(j, "mlen", std::size_t{0});
-}
+bool Blank(const std::string& text) { return text.find_first_not_of(" \n\t\r") == std::string::npos; }
 
 }  // namespace
 
-Status DecodePageText(const std::string& data, int page_number, std::string* text) {
+Status DecodePageText(const std::string& data, int page_number, std::string* text, int* found_page) {
   text->clear();
   Stored stored;
   Status s = SplitStored(data, &stored);
   if (!s.ok()) return s;
   try {
     std::size_t at = 0;
-    s = ReadSection(stored.body, &at, 0, MentionsStoredSize(stored.header), true, nullptr, "mentions");
+    s = ReadSection(stored.body, &at, MentionsSection(stored.header), nullptr, "mentions");
     if (!s.ok()) return s;
     for (const json& jp : stored.header.value("pages", json::array())) {
-      const bool compressed = jp.contains("z");
-      const std::size_t len = IntegerField(jp, "len", std::size_t{0});
-      const std::size_t size = compressed ? IntegerField(jp, "z", std::size_t{0}) : len;
-      const bool wanted = IntegerField(jp, "n", 1) == page_number;
-      s = ReadSection(stored.body, &at, len, size, compressed, wanted ? text : nullptr, "page texts");
-      if (!s.ok() || wanted) return s;
+      const bool wanted = page_number == 0 ? PageSection(jp).length > 0 : IntegerField(jp, "n", 1) == page_number;
+      s = ReadSection(stored.body, &at, PageSection(jp), wanted ? text : nullptr, "page texts");
+      if (!s.ok()) return s;
+      if (wanted && (page_number != 0 || !Blank(*text))) {
+        if (found_page) *found_page = IntegerField(jp, "n", 1);
+        return s;
+      }
     }
   } catch (const json::exception& e) {
     return Status::Corruption(std::string("stored document data: ") + e.what());
   }
-  return Status::NotFound("the document has no page " + std::to_string(page_number));
+  text->clear();
+  return Status::NotFound(page_number == 0 ? std::string("the document has no text")
+                                           : "the document has no page " + std::to_string(page_number));
 }
 
 Status DecodeDocumentData(const std::string& data, Document* doc, DecodeDetail detail) {
@@ -255,16 +277,12 @@ Status DecodeDocumentData(const std::string& data, Document* doc, DecodeDetail d
     const bool full = detail == DecodeDetail::kFull;
     std::size_t at = 0;
     std::string mentions_json;
-    s = ReadSection(stored.body, &at, IntegerField(j, "mlen", std::size_t{0}), MentionsStoredSize(j),
-                    j.contains("mz"), full ? &mentions_json : nullptr, "mentions");
+    s = ReadSection(stored.body, &at, MentionsSection(j), full ? &mentions_json : nullptr, "mentions");
     if (!s.ok()) return s;
     for (const json& jp : j.value("pages", json::array())) {
       Page p;
       p.number = IntegerField(jp, "n", 1);
-      const bool compressed = jp.contains("z");
-      const std::size_t len = IntegerField(jp, "len", std::size_t{0});
-      s = ReadSection(stored.body, &at, len, compressed ? IntegerField(jp, "z", std::size_t{0}) : len, compressed,
-                      full ? &p.text : nullptr, "page texts");
+      s = ReadSection(stored.body, &at, PageSection(jp), full ? &p.text : nullptr, "page texts");
       if (!s.ok()) return s;
       p.language = jp.value("l", "und");
       p.first_position = IntegerField(jp, "p", std::uint32_t{0});

@@ -32,9 +32,11 @@ Status DecodeDocumentData(const std::string& data, Document* doc,
                           DecodeDetail detail = DecodeDetail::kFull);
 
 // The text of page `page_number` of a stored form, inflating that page
-// only (a search result's snippet). NotFound when there is no such page,
-// Corruption when `data` is not a stored form.
-Status DecodePageText(const std::string& data, int page_number, std::string* text);
+// only (a search result's snippet); page_number 0 asks for the first page
+// that is not blank. Sets *found_page (when given) to the page read.
+// NotFound when there is no such page, Corruption when `data` is not a
+// stored form.
+Status DecodePageText(const std::string& data, int page_number, std::string* text, int* found_page = nullptr);
 
 }  // namespace gcm
 

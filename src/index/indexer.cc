@@ -4,6 +4,7 @@
 #include "index/indexer.h"
 
 #include <filesystem>
+#include <map>
 #include <unordered_map>
 #include <nlohmann/json.hpp>
 
@@ -23,9 +24,9 @@ const char* MimeType(const std::string& format) {
   return "text/plain";
 }
 
-// The index terms of each distinct word of a document, computed once per
-// language: a document repeats most of its words, and folding and stemming
-// were a tenth of an ingest worker's time.
+// The index terms of each distinct word of a document in one language,
+// computed once: a document repeats most of its words, and folding and
+// stemming were a tenth of an ingest worker's time.
 class WordTerms {
  public:
   struct Terms {
@@ -34,25 +35,28 @@ class WordTerms {
     bool stem_positional = false;
   };
 
-  const Terms& Get(std::string_view word, const std::string& language) {
-    auto& cache = by_language_[language];
-    auto it = cache.find(std::string(word));
-    if (it != cache.end()) return it->second;
+  explicit WordTerms(std::string language) : language_(std::move(language)), stem_(HasStemmer(language_)) {}
+
+  const Terms& Get(std::string_view word) {
+    auto it = cache_.find(std::string(word));
+    if (it != cache_.end()) return it->second;
     Terms t;
     t.folded = Fold(word);
     if (t.folded.size() > kMaxTermBytes) t.folded.clear();
-    if (!t.folded.empty() && HasStemmer(language)) {
-      std::string stemmed = StemWord(word, language);
+    if (!t.folded.empty() && stem_) {
+      std::string stemmed = StemWord(word, language_);
       if (!stemmed.empty()) {
         t.stem_term = kPrefixStem + stemmed;
         t.stem_positional = stemmed != t.folded;
       }
     }
-    return cache.emplace(word, std::move(t)).first->second;
+    return cache_.emplace(word, std::move(t)).first->second;
   }
 
  private:
-  std::unordered_map<std::string, std::unordered_map<std::string, Terms>> by_language_;
+  std::string language_;
+  bool stem_;
+  std::unordered_map<std::string, Terms> cache_;
 };
 
 // Adds the words of `text` with positions from *pos on: the folded word and
@@ -61,13 +65,13 @@ class WordTerms {
 // the folded word itself: that word's own positions serve, and the query
 // side looks for both (see StemAlternatives in search/query_builder.cc).
 // This takes a fifth off the position table, the bulk of the index.
-void IndexText(const std::string& text, const std::string& language, WordTerms* words, Xapian::Document* xdoc,
+void IndexText(const std::string& text, WordTerms* words, Xapian::Document* xdoc,
                Xapian::termpos* pos) {
   for (const Token& t : Tokenize(text)) {
     // Every token takes a position, indexed or not, so that token i of a
     // page is at position first_position + i: snippets find hits by position.
     ++*pos;
-    const WordTerms::Terms& terms = words->Get(std::string_view(text.data() + t.offset, t.length), language);
+    const WordTerms::Terms& terms = words->Get(std::string_view(text.data() + t.offset, t.length));
     if (terms.folded.empty()) continue;
     xdoc->add_posting(terms.folded, *pos);
     if (terms.stem_term.empty()) continue;
@@ -105,12 +109,12 @@ std::string FileStamp(std::uint64_t size, std::int64_t mtime) {
 Xapian::Document BuildXapianDocument(Document& doc) {
   Xapian::Document xdoc;
   Xapian::termpos pos = 0;
-  WordTerms words;
+  std::map<std::string, WordTerms> words;  // by language
   for (Page& page : doc.pages) {
     page.first_position = pos + 1;
     const std::string& lang = page.language.empty() || page.language == "und" ? doc.language
                                                                                : page.language;
-    IndexText(page.text, lang, &words, &xdoc, &pos);
+    IndexText(page.text, &words.try_emplace(lang, lang).first->second, &xdoc, &pos);
     pos += 1;  // a gap, so that a phrase does not run across pages by chance
   }
   // The title counts again, more, and is searchable on its own (title:).

@@ -126,8 +126,15 @@ struct CompactFeatures {
 
 void SortById(TermWeights* t) { std::sort(t->begin(), t->end()); }
 
+// `f` without its terms (those are added interned).
+CompactFeatures WithoutTerms(PairingFeatures f) {
+  return CompactFeatures{std::move(f.id), std::move(f.path), std::move(f.language), std::move(f.format),
+                         f.pages, f.chars, std::move(f.objectives), {}, {}};
+}
+
 CompactFeatures Compact(const PairingFeatures& f, Vocabulary* anchors, Vocabulary* words) {
-  CompactFeatures c{f.id, f.path, f.language, f.format, f.pages, f.chars, f.objectives, {}, {}};
+  CompactFeatures c = WithoutTerms(PairingFeatures{f.id, f.path, f.language, f.format, f.pages, f.chars,
+                                                   f.objectives, {}, {}});
   for (const auto& [k, w] : f.anchors) c.anchors.emplace_back(anchors->Intern(k), static_cast<float>(w));
   for (const auto& [k, w] : f.words) c.words.emplace_back(words->Intern(k), static_cast<float>(w));
   SortById(&c.anchors);
@@ -448,20 +455,16 @@ Status PairVersions(Xapian::WritableDatabase& db, const Xapian::Database& collec
         if (doc.language != "en" && doc.language != "es") continue;
         stored = EncodePairingFeatures(ComputePairingFeatures(doc, lexicon));
       }
-      PairingFeatures f;  // the header; the terms go straight to `c`
-      CompactFeatures c;
+      PairingFeatures f;  // the other fields; the terms go straight in, interned
+      TermWeights anchors, words;
       bool whole = DecodePairingFeatures(
           stored, &f,
-          [&](std::string_view k, double w) { c.anchors.emplace_back(anchor_terms.Intern(k), static_cast<float>(w)); },
-          [&](std::string_view k, double w) { c.words.emplace_back(word_terms.Intern(k), static_cast<float>(w)); });
+          [&](std::string_view k, double w) { anchors.emplace_back(anchor_terms.Intern(k), static_cast<float>(w)); },
+          [&](std::string_view k, double w) { words.emplace_back(word_terms.Intern(k), static_cast<float>(w)); });
       if (!whole || (f.language != "en" && f.language != "es")) continue;
-      c.id = std::move(f.id);
-      c.path = std::move(f.path);
-      c.language = std::move(f.language);
-      c.format = std::move(f.format);
-      c.pages = f.pages;
-      c.chars = f.chars;
-      c.objectives = std::move(f.objectives);
+      CompactFeatures c = WithoutTerms(std::move(f));
+      c.anchors = std::move(anchors);
+      c.words = std::move(words);
       SortById(&c.anchors);
       SortById(&c.words);
       index_of[c.id] = features.size();

@@ -164,14 +164,18 @@ Status Searcher::Search(const SearchRequest& request, SearchResponse* response) 
             hit.snippet_page = page;
           }
         }
-        // No hit on a page (a title-only match): the first page with text.
-        for (Page& page : hit.doc.pages) {
-          if (hit.snippet_page && page.number != hit.snippet_page) continue;
-          if (!DecodePageText(data, page.number, &page.text).ok()) break;
-          if (hit.snippet_page || page.text.find_first_not_of(" \n\t") != std::string::npos) break;
+        // The snippet's page; with no hit on a page (a title-only match),
+        // the first page with text.
+        std::string text;
+        int text_page = 0;
+        if (DecodePageText(data, hit.snippet_page, &text, &text_page).ok()) {
+          for (Page& page : hit.doc.pages) {
+            if (page.number == text_page) page.text = std::move(text);
+          }
         }
         hit.snippet = MakeSnippet(hit.doc, hit.snippet_page,
                                   hit.snippet_page ? by_page[hit.snippet_page] : std::vector<std::uint32_t>{});
+        if (hit.snippet_page == 0) hit.snippet_page = text_page;
         if (hit.snippet_page == 0 && !hit.doc.pages.empty()) hit.snippet_page = hit.doc.pages.front().number;
         response->hits.push_back(std::move(hit));
         dids.push_back(*it);

@@ -216,6 +216,13 @@ TEST(DocCodec, ReadsOnePageOfALongCompressedDocument) {
   Document full;
   ASSERT_TRUE(DecodeDocumentData(data, &full).ok());
   for (int n = 0; n < 40; ++n) EXPECT_EQ(full.pages[n].text, doc.pages[n].text) << n;
+  // Page 0: the first page that is not blank (a title-only match's snippet).
+  doc.pages[0].text = " \n";
+  doc.pages[1].text.clear();
+  int found = 0;
+  ASSERT_TRUE(DecodePageText(EncodeDocumentData(doc), 0, &text, &found).ok());
+  EXPECT_EQ(found, 3);
+  EXPECT_EQ(text, doc.pages[2].text);
 }
 
 }  // namespace

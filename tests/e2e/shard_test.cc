@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <httplib.h>
 #include <nlohmann/json.hpp>
 #include <thread>
 
@@ -132,6 +133,40 @@ TEST_F(ShardTest, ReadCommandsAnswerAsOneDatabase) {
   ExpectSameAnswer("objective 13");
   ExpectSameAnswer("translations");
   ExpectSameAnswer("show " + Quote(testing::CorpusFile("gcm-key-milestones-5-mechanism-2023-en.pdf")));
+}
+
+// `gcmsearch serve` on `index` at a free loopback port; its pid, or -1.
+pid_t StartServer(const std::string& index, int* port) {
+  *port = FreePort();
+  pid_t pid = fork();
+  if (pid == 0) {
+    int null = open("/dev/null", O_WRONLY);
+    dup2(null, STDOUT_FILENO);
+    dup2(null, STDERR_FILENO);
+    std::string p = std::to_string(*port);
+    execl(GCM_BINARY, GCM_BINARY, "serve", "--index", index.c_str(), "--port", p.c_str(),
+          static_cast<char*>(nullptr));
+    _exit(127);
+  }
+  for (int i = 0; i < 200 && !PortOpen(*port); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  return pid;
+}
+
+TEST_F(ShardTest, TheHttpEndpointAnswersAsOneDatabase) {
+  int single_port = 0, shards_port = 0;
+  servers_.push_back(StartServer(dir_ / "single", &single_port));
+  servers_.push_back(StartServer(dir_ / "shards.stub", &shards_port));
+  ASSERT_TRUE(PortOpen(single_port) && PortOpen(shards_port)) << "gcmsearch serve did not start";
+  httplib::Client single("127.0.0.1", single_port), shards("127.0.0.1", shards_port);
+  for (const char* target : {"/api/search?q=migration", "/api/search?q=migraci%C3%B3n&lang=en&limit=3",
+                             "/api/objectives", "/api/objectives/13", "/api/matrix"}) {
+    auto a = single.Get(target);
+    auto b = shards.Get(target);
+    ASSERT_TRUE(a && b) << target;
+    EXPECT_EQ(a->status, 200) << target;
+    EXPECT_EQ(b->status, 200) << target;
+    EXPECT_EQ(json::parse(a->body), json::parse(b->body)) << target;
+  }
 }
 
 }  // namespace

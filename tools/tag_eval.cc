@@ -15,9 +15,6 @@
 // --show prints every mention found in one text file instead.
 //
 // Exit status: 0 when everything could be read, 1 otherwise.
-#include <poppler/cpp/poppler-document.h>
-#include <poppler/cpp/poppler-page.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -32,7 +29,8 @@
 #include <vector>
 
 #include "core/document.h"
-#include "tag/evaluation.h"
+#include "eval/tag_evaluation.h"
+#include "extract/extractor.h"
 #include "tag/objective_tagger.h"
 
 namespace fs = std::filesystem;
@@ -189,21 +187,13 @@ std::string StripHtml(std::string_view html) {
   return out;
 }
 
+// The PDF's pages as ingestion reads them (the extract layer, no OCR).
 std::vector<gcm::Page> PdfPages(const fs::path& path) {
-  std::vector<gcm::Page> pages;
-  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path.string()));
-  if (!doc || doc->is_locked()) return pages;
-  for (int i = 0; i < doc->pages(); ++i) {
-    std::unique_ptr<poppler::page> page(doc->create_page(i));
-    if (!page) continue;
-    poppler::byte_array bytes =
-        page->text(poppler::rectf(), poppler::page::physical_layout).to_utf8();
-    gcm::Page p;
-    p.number = i + 1;
-    p.text.assign(bytes.begin(), bytes.end());
-    pages.push_back(std::move(p));
-  }
-  return pages;
+  gcm::ExtractOptions options;
+  options.ocr = false;
+  gcm::Document doc;
+  if (!gcm::Extract(path, path.string(), options, &doc).ok()) return {};
+  return doc.pages;
 }
 
 bool EvaluateBench(const fs::path& dir, const fs::path& manifest, bool pdf, bool quiet) {

@@ -35,8 +35,8 @@
 #include <vector>
 
 #include "extract/ocr.h"
-#include "normalise/normaliser.h"
-#include "normalise/text_fold.h"
+#include "text/normaliser.h"
+#include "text/text_fold.h"
 
 namespace {
 

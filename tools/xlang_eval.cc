@@ -24,11 +24,11 @@
 #include <string>
 #include <vector>
 
-#include "index/ingester.h"
-#include "index/pairing.h"
+#include "ingest/ingester.h"
+#include "pair/pairing.h"
 #include "search/searcher.h"
 #include "xlang/bilingual_lexicon.h"
-#include "xlang/evaluation.h"
+#include "eval/xlang_evaluation.h"
 
 namespace fs = std::filesystem;
 using namespace gcm;

@@ -14,7 +14,7 @@
 #include <iterator>
 #include <sstream>
 
-#include "index/pairing.h"
+#include "pair/pairing.h"
 #include "search/json_output.h"
 
 namespace gcm {

@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "index/ingester.h"
+#include "ingest/ingester.h"
 #include "search/searcher.h"
 #include "serve/server.h"
 

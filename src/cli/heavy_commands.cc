@@ -10,7 +10,7 @@
 #include <iterator>
 
 #include "cli/commands.h"
-#include "normalise/normaliser.h"
+#include "text/normaliser.h"
 #include "search/json_output.h"
 #include "tag/objective_tagger.h"
 

@@ -1,6 +1,8 @@
 // Encoding detection and conversion with uchardet and ICU converters.
 #include "extract/encoding.h"
 
+#include "core/utf8.h"
+
 #include <uchardet/uchardet.h>
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
@@ -9,43 +11,6 @@
 #include <vector>
 
 namespace gcm {
-
-bool IsValidUtf8(std::string_view bytes) {
-  const char* s = bytes.data();
-  const int32_t n = static_cast<int32_t>(bytes.size());
-  for (int32_t i = 0; i < n;) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      ++i;
-      continue;
-    }
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) return false;
-  }
-  return true;
-}
-
-std::string ScrubUtf8(std::string_view bytes) {
-  std::string out;
-  out.reserve(bytes.size());
-  const char* s = bytes.data();
-  const int32_t n = static_cast<int32_t>(bytes.size());
-  for (int32_t i = 0; i < n;) {
-    if (static_cast<unsigned char>(s[i]) < 0x80) {
-      out.push_back(s[i++]);
-      continue;
-    }
-    int32_t start = i;
-    UChar32 c;
-    U8_NEXT(s, i, n, c);
-    if (c < 0) {
-      out += "\xEF\xBF\xBD";  // U+FFFD
-    } else {
-      out.append(s + start, static_cast<std::size_t>(i - start));
-    }
-  }
-  return out;
-}
 
 std::string DetectEncoding(std::string_view bytes) {
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") return "UTF-8";

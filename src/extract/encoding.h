@@ -7,10 +7,9 @@
 #include <string>
 #include <string_view>
 
-namespace gcm {
+#include "core/utf8.h"  // IsValidUtf8, ScrubUtf8
 
-// True when `bytes` is entirely well-formed UTF-8.
-bool IsValidUtf8(std::string_view bytes);
+namespace gcm {
 
 // The encoding `bytes` is most likely in: "UTF-8", "UTF-16LE", "UTF-16BE"
 // (from a BOM), or uchardet's guess ("WINDOWS-1252", "ISO-8859-1", ...);
@@ -21,9 +20,6 @@ std::string DetectEncoding(std::string_view bytes);
 // do not convert become U+FFFD. An unknown encoding name falls back to
 // treating the bytes as UTF-8 with invalid sequences replaced.
 std::string ToUtf8(std::string_view bytes, const std::string& encoding);
-
-// Valid UTF-8 with every invalid byte sequence replaced by U+FFFD.
-std::string ScrubUtf8(std::string_view bytes);
 
 }  // namespace gcm
 

@@ -9,10 +9,9 @@
 #include <nlohmann/json.hpp>
 
 #include "index/doc_codec.h"
-#include "index/pairing.h"
-#include "index/term_prefixes.h"
-#include "index/terms.h"
-#include "normalise/text_fold.h"
+#include "index/term_scheme.h"
+#include "text/stemmer.h"
+#include "text/text_fold.h"
 
 namespace gcm {
 namespace {
@@ -157,12 +156,6 @@ Xapian::Document BuildXapianDocument(Document& doc) {
   xdoc.add_value(kSlotObjectives, objectives);
   if (date.size() >= 4) xdoc.add_value(kSlotYear, date.substr(0, 4));
   xdoc.add_value(kSlotFileStamp, FileStamp(doc.file_size, doc.file_mtime));
-  // What version pairing compares, computed here (in the ingest workers)
-  // rather than from the texts each time pairing runs.
-  PairingFeatures features = ComputePairingFeatures(doc, BilingualLexicon::BuiltIn());
-  if (features.language == "en" || features.language == "es") {
-    xdoc.add_value(kSlotPairing, EncodePairingFeatures(features));
-  }
   xdoc.set_data(EncodeDocumentData(doc));
   return xdoc;
 }

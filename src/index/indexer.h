@@ -35,8 +35,9 @@ struct IndexedFile {
 };
 
 // Builds the Xapian document for `doc` (which must have id, pages and
-// language set), its version-pairing features included, and sets each
-// page's first_position. Pure apart from that.
+// language set) and sets each page's first_position. Pure apart from that.
+// Version-pairing features are the pair layer's: AttachPairingFeatures
+// (pair/pairing.h) adds them to the result.
 Xapian::Document BuildXapianDocument(Document& doc);
 
 class Indexer {

@@ -1,7 +1,7 @@
 // One pass over the facet slots of each matching document.
 #include "search/facet_counter.h"
 
-#include "index/term_prefixes.h"
+#include "index/term_scheme.h"
 
 namespace gcm {
 

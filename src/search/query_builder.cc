@@ -8,9 +8,9 @@
 #include <cmath>
 #include <set>
 
-#include "index/term_prefixes.h"
-#include "index/terms.h"
-#include "normalise/text_fold.h"
+#include "index/term_scheme.h"
+#include "text/stemmer.h"
+#include "text/text_fold.h"
 
 namespace gcm {
 namespace {

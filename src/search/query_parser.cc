@@ -7,8 +7,8 @@
 #include <set>
 
 #include "core/objectives.h"
-#include "extract/encoding.h"
-#include "normalise/text_fold.h"
+#include "core/utf8.h"
+#include "text/text_fold.h"
 
 namespace gcm {
 namespace {

@@ -9,7 +9,7 @@
 
 #include "core/document_id.h"
 #include "index/doc_codec.h"
-#include "index/term_prefixes.h"
+#include "index/term_scheme.h"
 #include "search/facet_counter.h"
 #include "search/query_builder.h"
 #include "search/snippet.h"

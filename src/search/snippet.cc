@@ -4,7 +4,7 @@
 
 #include <algorithm>
 
-#include "normalise/text_fold.h"
+#include "text/text_fold.h"
 
 namespace gcm {
 namespace {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/objectives.h"
-#include "extract/encoding.h"
+#include "core/utf8.h"
 
 namespace gcm {
 namespace {

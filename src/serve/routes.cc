@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "core/objectives.h"
-#include "extract/encoding.h"
+#include "core/utf8.h"
 #include "search/json_output.h"
 #include "serve/request_params.h"
 #include "serve/web_page.h"

@@ -7,7 +7,7 @@
 #include <unordered_set>
 
 #include "core/objectives.h"
-#include "normalise/text_fold.h"
+#include "text/text_fold.h"
 
 namespace gcm::tag {
 namespace {

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "normalise/text_fold.h"
+#include "text/text_fold.h"
 
 namespace gcm::tag {
 namespace {

@@ -9,8 +9,8 @@
 #include <stdexcept>
 
 #include "core/objectives.h"
-#include "index/terms.h"
-#include "normalise/text_fold.h"
+#include "text/stemmer.h"
+#include "text/text_fold.h"
 
 namespace gcm {
 

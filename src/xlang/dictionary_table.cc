@@ -6,8 +6,8 @@
 #include <cstring>
 #include <map>
 
-#include "index/terms.h"
-#include "normalise/text_fold.h"
+#include "text/stemmer.h"
+#include "text/text_fold.h"
 
 namespace gcm {
 namespace {

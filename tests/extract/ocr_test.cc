@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "normalise/language.h"
-#include "normalise/normaliser.h"
+#include "text/language.h"
+#include "text/normaliser.h"
 
 namespace gcm {
 namespace {

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "index/doc_codec.h"
-#include "index/term_prefixes.h"
+#include "index/term_scheme.h"
 #include "test_util.h"
 
 namespace gcm {

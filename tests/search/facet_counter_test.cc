@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "index/term_prefixes.h"
+#include "index/term_scheme.h"
 
 namespace gcm {
 namespace {

@@ -10,15 +10,15 @@
 #include <nlohmann/json.hpp>
 
 #include "index/indexer.h"
-#include "index/ingester.h"
-#include "normalise/text_fold.h"
+#include "ingest/ingester.h"
+#include "text/text_fold.h"
 #include "search/query_builder.h"
 #include "search/query_parser.h"
 #include "search/searcher.h"
 #include "test_util.h"
 #include "xlang/bilingual_lexicon.h"
 #include "xlang/dictionary_table.h"
-#include "xlang/evaluation.h"
+#include "eval/xlang_evaluation.h"
 
 namespace gcm {
 namespace {

@@ -27,7 +27,7 @@
 
 #include "fixture_documents.h"
 #include "index/indexer.h"
-#include "index/ingester.h"
+#include "ingest/ingester.h"
 #include "search/json_output.h"
 #include "search/searcher.h"
 

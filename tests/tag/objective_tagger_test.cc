@@ -15,7 +15,7 @@
 #include <vector>
 
 #include "core/document.h"
-#include "tag/evaluation.h"
+#include "eval/tag_evaluation.h"
 
 namespace gcm {
 namespace {

@@ -1,0 +1,290 @@
+// Version pairing: on the labelled collection (corpus/ and tests/data/xlang/)
+// every link made is right and nearly every pair is found; documents with no
+// version get none; links are stored with the documents (show, translations,
+// search results) and follow the collection as files come and go.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
+#include "ingest/ingester.h"
+#include "pair/pairing.h"
+#include "index/term_scheme.h"
+#include "search/searcher.h"
+#include "test_util.h"
+#include "xlang/bilingual_lexicon.h"
+#include "eval/xlang_evaluation.h"
+
+namespace gcm {
+namespace {
+
+namespace fs = std::filesystem;
+using testing::TempDir;
+
+Status IngestPaths(const std::string& index, const std::vector<std::string>& paths) {
+  IngestOptions options;
+  options.index_dir = index;
+  options.paths = paths;
+  IngestSummary summary;
+  return Ingest(options, IngestListener(), &summary);
+}
+
+std::vector<Document> AllDocuments(const std::string& index) {
+  std::unique_ptr<Searcher> searcher;
+  EXPECT_TRUE(Searcher::Open(index, &searcher).ok());
+  std::vector<Document> docs;
+  if (searcher) {
+    EXPECT_TRUE(searcher->AllDocuments(&docs).ok());
+  }
+  return docs;
+}
+
+// The labelled collection, ingested once for the tests below.
+class LabelledPairing : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = new TempDir();
+    ASSERT_TRUE(IngestPaths(*dir_ / "index", {testing::SourceDir() + "/corpus",
+                                               testing::SourceDir() + "/tests/data/xlang"})
+                    .ok());
+  }
+  static void TearDownTestSuite() {
+    delete dir_;
+    dir_ = nullptr;
+  }
+  static std::string Index() { return *dir_ / "index"; }
+  static TempDir* dir_;
+};
+TempDir* LabelledPairing::dir_ = nullptr;
+
+TEST_F(LabelledPairing, StoredLinksArePreciseAndFindTheLabelledPairs) {
+  std::vector<Document> docs = AllDocuments(Index());
+  std::vector<PairLabel> labels;
+  ASSERT_TRUE(LoadPairLabels(testing::SourceDir() + "/tests/data/xlang_pairs.tsv", &labels).ok());
+  ASSERT_EQ(labels.size(), 8u);
+  // The stored links, read back as pairs.
+  std::vector<PairingFeatures> features;
+  std::vector<VersionPair> pairs;
+  for (const Document& d : docs) {
+    PairingFeatures f;
+    f.id = d.id;
+    f.path = d.path;
+    f.language = d.language;
+    features.push_back(f);
+  }
+  for (std::size_t i = 0; i < docs.size(); ++i) {
+    if (docs[i].language != "en") continue;
+    for (const Translation& t : docs[i].translations) {
+      for (std::size_t j = 0; j < docs.size(); ++j) {
+        if (docs[j].id == t.id) pairs.push_back(VersionPair{i, j, t.score});
+      }
+    }
+  }
+  PairingReport report = MeasurePairing(features, pairs, labels);
+  EXPECT_EQ(report.Precision(), 1.0) << (report.wrong.empty() ? "" : report.wrong[0]);
+  EXPECT_GE(report.Recall(), 0.875) << (report.missed.empty() ? "" : report.missed[0]);
+  // Links go both ways.
+  for (const Document& d : docs) {
+    for (const Translation& t : d.translations) {
+      bool back = false;
+      for (const Document& other : docs) {
+        if (other.id != t.id) continue;
+        for (const Translation& u : other.translations) back = back || u.id == d.id;
+      }
+      EXPECT_TRUE(back) << d.path << " -> " << t.path;
+    }
+  }
+}
+
+TEST_F(LabelledPairing, EnglishOnlyDocumentsGetNoTranslation) {
+  for (const Document& d : AllDocuments(Index())) {
+    std::string name = fs::path(d.path).filename().string();
+    if (name == "regional-network-work-plan-2023-2024-en.pdf" ||
+        name == "first-regional-forum-panama-2023-en.html" || name == "sela-panel-second-review-2025-en.html" ||
+        d.path.find("/decoys/") != std::string::npos) {
+      EXPECT_TRUE(d.translations.empty()) << d.path << " -> " << d.translations[0].path;
+    }
+  }
+}
+
+TEST_F(LabelledPairing, TheFactSheetListsBothSpanishVersionsBestFirst) {
+  std::unique_ptr<Searcher> searcher;
+  ASSERT_TRUE(Searcher::Open(Index(), &searcher).ok());
+  Document doc;
+  ASSERT_TRUE(searcher->Show(testing::CorpusFile("gcm-key-milestones-5-mechanism-2023-en.pdf"), &doc).ok());
+  ASSERT_EQ(doc.translations.size(), 2u);
+  EXPECT_EQ(fs::path(doc.translations[0].path).filename(), "gcm-hitos-5-mecanismo-2023-es.pdf");
+  EXPECT_EQ(fs::path(doc.translations[1].path).filename(), "gcm-hitos-5-mecanismo-2023-es-scanned.pdf");
+  EXPECT_GE(doc.translations[0].score, doc.translations[1].score);
+  EXPECT_EQ(doc.translations[0].language, "es");
+}
+
+TEST_F(LabelledPairing, ShowTranslationsAndSearchListTheLinks) {
+  std::string index = testing::Quote(Index());
+  std::string pdf = testing::Quote(testing::SourceDir() + "/tests/data/xlang/pairs/smuggling-trafficking-training-2023-en.pdf");
+  testing::CommandResult r = testing::RunGcmsearch("show --index " + index + " --json " + pdf);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  nlohmann::json doc = nlohmann::json::parse(r.out);
+  ASSERT_EQ(doc["translations"].size(), 1u);  // a PDF whose version is an HTML page
+  EXPECT_EQ(fs::path(doc["translations"][0]["path"].get<std::string>()).filename(),
+            "trafico-trata-capacitacion-2023-es.html");
+  EXPECT_EQ(doc["translations"][0]["lang"], "es");
+
+  r = testing::RunGcmsearch("translations --index " + index + " --json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["pairs"].size(), 8u);
+
+  r = testing::RunGcmsearch("search --index " + index + " --json --lang es 'smuggling of migrants'");
+  nlohmann::json results = nlohmann::json::parse(r.out)["results"];
+  ASSERT_FALSE(results.empty());
+  EXPECT_EQ(results[0]["translations"].size(), 1u);
+}
+
+TEST(Pairing, LinksFollowTheFilesOnReingestion) {
+  TempDir dir;
+  fs::create_directories(dir / "docs");
+  std::string pairs = testing::SourceDir() + "/tests/data/xlang/pairs/";
+  fs::copy_file(pairs + "remittances-workshop-2023-en.html", dir / "docs/remittances-workshop-2023-en.html");
+  fs::copy_file(pairs + "remesas-taller-2023-es.txt", dir / "docs/remesas-taller-2023-es.txt");
+  fs::copy_file(pairs + "reintegration-returnees-2023-en.md", dir / "docs/reintegration-returnees-2023-en.md");
+  ASSERT_TRUE(IngestPaths(dir / "index", {dir / "docs"}).ok());
+  auto translations_of = [&](const std::string& name) {
+    for (const Document& d : AllDocuments(dir / "index")) {
+      if (fs::path(d.path).filename() == name) return d.translations.size();
+    }
+    return std::size_t{99};
+  };
+  EXPECT_EQ(translations_of("remittances-workshop-2023-en.html"), 1u);
+  EXPECT_EQ(translations_of("reintegration-returnees-2023-en.md"), 0u);  // its version is not there
+
+  // Its Spanish version arrives: linked. The remittances one goes: unlinked.
+  fs::copy_file(pairs + "reintegracion-retornados-2023-es.md", dir / "docs/reintegracion-retornados-2023-es.md");
+  fs::remove(dir / "docs/remesas-taller-2023-es.txt");
+  ASSERT_TRUE(IngestPaths(dir / "index", {dir / "docs"}).ok());
+  EXPECT_EQ(translations_of("reintegration-returnees-2023-en.md"), 1u);
+  EXPECT_EQ(translations_of("remittances-workshop-2023-en.html"), 0u);
+}
+
+TEST(Pairing, PairsAcrossShardsThroughAStub) {
+  TempDir dir;
+  std::string pairs = testing::SourceDir() + "/tests/data/xlang/pairs";
+  std::string stub = dir / "shards.stub";
+  std::string stub_text;
+  for (int k = 1; k <= 2; ++k) {
+    IngestOptions options;
+    options.index_dir = dir / ("shard" + std::to_string(k));
+    options.paths = {pairs};
+    options.shard = k;
+    options.shards = 2;
+    IngestSummary summary;
+    ASSERT_TRUE(Ingest(options, IngestListener(), &summary).ok());
+    stub_text += "auto " + options.index_dir + "\n";
+  }
+  testing::WriteFile(stub, stub_text);
+  for (int k = 1; k <= 2; ++k) {
+    PairingSummary summary;
+    ASSERT_TRUE(PairIndex(dir / ("shard" + std::to_string(k)), stub, &summary).ok());
+    EXPECT_EQ(summary.documents, 12u);
+    EXPECT_EQ(summary.pairs, 6u);
+  }
+  std::size_t links = 0;
+  for (const Document& d : AllDocuments(stub)) links += d.translations.size();
+  EXPECT_EQ(links, 12u);  // six pairs, each known from both sides, whichever shard holds them
+}
+
+PairingFeatures Features(const std::string& id, const std::string& lang, std::string text) {
+  while (text.size() < 200) text += " " + text;  // enough text to be judged
+  Document d;
+  d.id = id;
+  d.path = id;
+  d.language = lang;
+  d.format = "txt";
+  d.pages.push_back(Page{1, text, false, lang, 0});
+  return ComputePairingFeatures(d, BilingualLexicon::BuiltIn());
+}
+
+TEST(Pairing, OnlyPairsEnglishWithSpanish) {
+  std::vector<PairingFeatures> docs = {
+      Features("en", "en", "Remittances reached USD 38.4 billion in 2022 in Guatemala and Honduras."),
+      Features("pt", "pt", "As remessas chegaram a 38,4 bilhões de dólares em 2022 na Guatemala e Honduras."),
+  };
+  EXPECT_TRUE(FindVersionPairs(docs).empty());
+}
+
+TEST(Pairing, DocumentsWithoutTextAreNotPairedOnTheirTitles) {
+  // Two image-only PDFs read without OCR: a title and nothing else.
+  Document en, es;
+  en.id = en.path = "en";
+  en.language = "en";
+  en.title = "Legal identity for migrant children, 2024";
+  en.pages.push_back(Page{1, "", false, "en", 0});
+  es.id = es.path = "es";
+  es.language = "es";
+  es.title = "Identidad jurídica de la niñez migrante, 2024";
+  es.pages.push_back(Page{1, "", false, "es", 0});
+  std::vector<PairingFeatures> docs = {ComputePairingFeatures(en, BilingualLexicon::BuiltIn()),
+                                       ComputePairingFeatures(es, BilingualLexicon::BuiltIn())};
+  EXPECT_TRUE(FindVersionPairs(docs).empty());
+}
+
+TEST(Pairing, NumbersAndUrlsAreLanguageIndependentAnchors) {
+  PairingFeatures f = Features(
+      "es", "es", "Informe: https://migrationnetwork.un.org/es/hub?gcm_objectives=287 y 3.117 nacimientos en Tapachula.");
+  EXPECT_TRUE(f.anchors.count("Umigrationnetwork.un.org/hub")) << "the /es/ segment is not part of the page";
+  EXPECT_TRUE(f.anchors.count("N3117")) << "3.117 and 3,117 are one number";
+  EXPECT_TRUE(f.anchors.count("Ctapachula"));
+}
+
+TEST(PairingFeatures, StoredFormReadsBackWhatWasComputed) {
+  PairingFeatures f = Features("doc-1", "en",
+                               "Safe, orderly and regular migration: remittances of USD 38.4 billion reached "
+                               "Guatemala, Honduras and El Salvador; see https://migrationnetwork.un.org/hub.");
+  f.path = "reports/fact sheet 1.pdf";
+  f.format = "pdf";
+  f.pages = 5;
+  f.objectives = {4, 13, 23};
+  f.words["ahorro"] = 1.0 / 3;  // an English word translated three ways
+  PairingFeatures back;
+  ASSERT_TRUE(DecodePairingFeatures(EncodePairingFeatures(f), &back));
+  EXPECT_EQ(back.id, f.id);
+  EXPECT_EQ(back.path, f.path);
+  EXPECT_EQ(back.language, "en");
+  EXPECT_EQ(back.format, "pdf");
+  EXPECT_EQ(back.pages, 5u);
+  EXPECT_EQ(back.chars, f.chars);
+  EXPECT_EQ(back.objectives, f.objectives);
+  ASSERT_EQ(back.anchors.size(), f.anchors.size());
+  ASSERT_EQ(back.words.size(), f.words.size());
+  for (const auto& [w, weight] : f.words) EXPECT_NEAR(back.words[w], weight, 1.0 / 120) << w;
+  for (const auto& [a, weight] : f.anchors) EXPECT_NEAR(back.anchors[a], weight, 1.0 / 120) << a;
+}
+
+TEST(PairingFeatures, ADamagedStoredFormIsRefusedNotMisread) {
+  std::string data = EncodePairingFeatures(Features("d", "es", "Las remesas llegaron a 38,4 mil millones en 2022."));
+  PairingFeatures f;
+  for (std::size_t n = 0; n < data.size(); ++n) {
+    EXPECT_FALSE(DecodePairingFeatures(std::string_view(data).substr(0, n), &f)) << "cut at " << n;
+  }
+  EXPECT_FALSE(DecodePairingFeatures(data + "x", &f));
+  EXPECT_FALSE(DecodePairingFeatures("Q" + data.substr(1), &f));
+}
+
+TEST(Pairing, IngestionStoresEachDocumentsFeaturesForLaterRuns) {
+  TempDir dir;
+  ASSERT_TRUE(IngestPaths(dir / "index", {testing::SourceDir() + "/corpus"}).ok());
+  Xapian::Database db(dir / "index");
+  int stored = 0;
+  for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t) {
+    Xapian::Document xdoc = db.get_document(*db.postlist_begin(*t));
+    PairingFeatures f;
+    if (xdoc.get_value(kSlotPairing).empty()) continue;
+    ASSERT_TRUE(DecodePairingFeatures(xdoc.get_value(kSlotPairing), &f));
+    EXPECT_EQ("Q" + f.id, *t);
+    EXPECT_FALSE(f.words.empty());
+    ++stored;
+  }
+  EXPECT_GE(stored, 5);  // every English and Spanish document of corpus/
+}
+
+}  // namespace
+}  // namespace gcm

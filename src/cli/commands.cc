@@ -2,6 +2,8 @@
 // for people or JSON for scripts. Errors go to stderr as one line each.
 #include "cli/commands.h"
 
+#include "cli/arguments.h"
+
 #include <unistd.h>
 
 #include <chrono>
@@ -14,7 +16,7 @@
 #include <iterator>
 #include <sstream>
 
-#include "pair/pairing.h"
+#include "pair/pairing.h"  // TranslationPairs for `translations`
 #include "search/json_output.h"
 
 namespace gcm {
@@ -293,20 +295,6 @@ int RunTranslations(const CommonOptions& common) {
   return kExitOk;
 }
 
-int RunPair(const CommonOptions& common, const std::string& collection) {
-  PairingSummary summary;
-  Status s = PairIndex(common.index_dir, collection, &summary);
-  if (!s.ok()) return Fail(s);
-  if (common.json) {
-    std::cout << Dump({{"documents", summary.documents}, {"pairs", summary.pairs}, {"updated", summary.updated}})
-              << "\n";
-  } else {
-    std::cout << summary.pairs << " English/Spanish version pairs among " << summary.documents
-              << " documents; " << summary.updated << " documents updated\n";
-  }
-  return kExitOk;
-}
-
 int RunExport(const CommonOptions& common, const std::string& format) {
   std::unique_ptr<Searcher> searcher;
   if (!OpenSearcher(common, &searcher)) return kExitError;
@@ -350,5 +338,19 @@ int RunExport(const CommonOptions& common, const std::string& format) {
   return kExitOk;
 }
 
+
+int RunReadingCommand(const ParsedCommand& p) {
+  switch (p.command) {
+    case Command::kSearch: return RunSearch(p.common, p.search);
+    case Command::kShow: return RunShow(p.common, p.doc);
+    case Command::kObjective: return RunObjective(p.common, p.objective);
+    case Command::kObjectives: return RunObjectives(p.common);
+    case Command::kTranslations: return RunTranslations(p.common);
+    case Command::kExport: return RunExport(p.common, p.export_format);
+    default: break;
+  }
+  Error("this command runs in gcmsearch-full");
+  return kExitError;
+}
 
 }  // namespace gcm

@@ -1,7 +1,8 @@
 // The gcmsearch commands, each a function from parsed options to an exit
 // status (0 success, 1 usage or fatal error, 3 ingest finished with failed
-// files). main.cc only parses arguments and calls these. RunIngest, RunTag
-// and RunServe live in heavy_commands.cc, linked into gcmsearch-full only.
+// files). The mains parse arguments (arguments.h) and call RunReadingCommand
+// or RunFullCommand. RunIngest, RunTag, RunServe and RunPair live in
+// heavy_commands.cc, linked into gcmsearch-full only.
 #ifndef GCMSEARCH_CLI_COMMANDS_H_
 #define GCMSEARCH_CLI_COMMANDS_H_
 
@@ -37,8 +38,15 @@ int RunPair(const CommonOptions& common, const std::string& collection);
 int RunExport(const CommonOptions& common, const std::string& format);
 int RunServe(const ServerOptions& options);
 
-// gcmsearch runs ingest, tag and serve by executing gcmsearch-full (beside
-// it) with the same arguments, so that a search never loads the PDF, OCR,
+struct ParsedCommand;  // arguments.h
+// Runs a reading command (search, show, objective, objectives,
+// translations, export): commands.cc, in both programs.
+int RunReadingCommand(const ParsedCommand& parsed);
+// Runs ingest, tag, serve or pair: heavy_commands.cc, gcmsearch-full only.
+int RunFullCommand(const ParsedCommand& parsed);
+
+// gcmsearch runs ingest, tag, serve and pair by executing gcmsearch-full
+// (beside it) with the same arguments, so that a search never loads the PDF, OCR,
 // HTML and HTTP libraries. Returns only when that fails: the exit status,
 // after a one-line error naming the program.
 int RunFullProgram(char** argv);

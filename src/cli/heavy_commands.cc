@@ -10,6 +10,8 @@
 #include <iterator>
 
 #include "cli/commands.h"
+#include "cli/arguments.h"
+#include "pair/pairing.h"
 #include "text/normaliser.h"
 #include "search/json_output.h"
 #include "tag/objective_tagger.h"
@@ -134,6 +136,31 @@ int RunServe(const ServerOptions& options) {
   });
   if (!s.ok()) return Fail(s);
   return kExitOk;
+}
+
+int RunPair(const CommonOptions& common, const std::string& collection) {
+  PairingSummary summary;
+  Status s = PairIndex(common.index_dir, collection, &summary);
+  if (!s.ok()) return Fail(s);
+  if (common.json) {
+    std::cout << Dump({{"documents", summary.documents}, {"pairs", summary.pairs}, {"updated", summary.updated}})
+              << "\n";
+  } else {
+    std::cout << summary.pairs << " English/Spanish version pairs among " << summary.documents
+              << " documents; " << summary.updated << " documents updated\n";
+  }
+  return kExitOk;
+}
+
+int RunFullCommand(const ParsedCommand& p) {
+  switch (p.command) {
+    case Command::kIngest: return RunIngest(p.common, p.ingest, p.quiet);
+    case Command::kTag: return RunTag(p.common, p.tag_file, p.tag_lang);
+    case Command::kServe: return RunServe(p.serve);
+    case Command::kPair: return RunPair(p.common, p.pair_collection);
+    default: break;
+  }
+  return RunReadingCommand(p);
 }
 
 }  // namespace gcm

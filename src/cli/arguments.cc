@@ -1,27 +1,33 @@
-// gcmsearch: command-line entry point. Parses arguments with CLI11 and calls
-// the command functions; nothing else lives here.
-//
-// Built twice: as gcmsearch, which runs the reading commands itself and hands
-// ingest, tag and serve to gcmsearch-full (RunFullProgram) so that it never
-// loads Poppler, libxml2, CLD2 or the HTTP server (a search starts in a few
-// milliseconds), and as gcmsearch-full (GCM_FULL_PROGRAM), which runs them.
+// The command line of both programs (see arguments.h), with CLI11.
+#include "cli/arguments.h"
+
 #include <CLI/CLI.hpp>
 
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <iostream>
 
-#include "cli/commands.h"
+namespace gcm {
 
-int main(int argc, char** argv) {
-  using namespace gcm;
+std::string_view CommandWord(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string_view a = argv[i];
+    if (!a.empty() && a[0] != '-') return a;
+  }
+  return {};
+}
+
+bool IsFullProgramCommand(std::string_view word) {
+  return word == "ingest" || word == "tag" || word == "serve" || word == "pair";
+}
+
+int ParseArguments(int argc, char** argv, ParsedCommand* out) {
   CLI::App app{"gcmsearch: search English and Spanish documents on the Global Compact for Migration"};
   app.require_subcommand(1);
   app.set_version_flag("--version", "gcmsearch 0.1.0");
 
-  CommonOptions common;
+  CommonOptions& common = out->common;
   common.index_dir = DefaultIndexDir();
   auto add_common = [&](CLI::App* cmd, bool json) {
     cmd->add_option("--index", common.index_dir,
@@ -30,8 +36,9 @@ int main(int argc, char** argv) {
   };
 
   // ingest
-  IngestOptions ingest;
-  bool no_ocr = false, quiet = false;
+  IngestOptions& ingest = out->ingest;
+  bool no_ocr = false;
+  bool& quiet = out->quiet;
   CLI::App* ingest_cmd = app.add_subcommand(
       "ingest",
       "Add or update files and folders (recursively). Unchanged files are skipped; documents "
@@ -70,7 +77,7 @@ int main(int argc, char** argv) {
                          "them together through a Xapian stub file (see README)");
 
   // search
-  SearchRequest search;
+  SearchRequest& search = out->search;
   std::vector<std::string> query_words;
   CLI::App* search_cmd = app.add_subcommand(
       "search",
@@ -94,12 +101,12 @@ int main(int argc, char** argv) {
                        "do not also search the query's English/Spanish translation");
   search_cmd->add_option("query", query_words, "the query");
 
-  std::string show_doc;
+  std::string& show_doc = out->doc;
   CLI::App* show_cmd = app.add_subcommand("show", "One document's metadata and citations");
   add_common(show_cmd, true);
   show_cmd->add_option("doc", show_doc, "document id or path as ingested")->required();
 
-  int objective_n = 0;
+  int& objective_n = out->objective;
   CLI::App* objective_cmd =
       app.add_subcommand("objective", "Every document citing objective N, with the evidence");
   add_common(objective_cmd, true);
@@ -108,7 +115,8 @@ int main(int argc, char** argv) {
   CLI::App* objectives_cmd = app.add_subcommand("objectives", "The 23 objectives with document counts");
   add_common(objectives_cmd, true);
 
-  std::string tag_file, tag_lang;
+  std::string& tag_file = out->tag_file;
+  std::string& tag_lang = out->tag_lang;
   CLI::App* tag_cmd = app.add_subcommand(
       "tag", "Objective mentions in one file, or in text on stdin (-), without indexing");
   add_common(tag_cmd, true);
@@ -119,7 +127,7 @@ int main(int argc, char** argv) {
       app.add_subcommand("translations", "Every English/Spanish version pair found");
   add_common(translations_cmd, true);
 
-  std::string pair_collection;
+  std::string& pair_collection = out->pair_collection;
   CLI::App* pair_cmd = app.add_subcommand(
       "pair",
       "Find the English/Spanish versions again and store them (ingest does this itself). "
@@ -128,7 +136,7 @@ int main(int argc, char** argv) {
   pair_cmd->add_option("--collection", pair_collection,
                        "Xapian stub listing every shard, to pair across them (default: this index)");
 
-  std::string export_format;
+  std::string& export_format = out->export_format;
   CLI::App* export_cmd =
       app.add_subcommand("export", "The document x objective citation matrix (csv or jsonl)");
   add_common(export_cmd, false);
@@ -136,7 +144,7 @@ int main(int argc, char** argv) {
       ->required()
       ->check(CLI::IsMember({"csv", "jsonl"}));
 
-  ServerOptions serve;
+  ServerOptions& serve = out->serve;
   CLI::App* serve_cmd = app.add_subcommand("serve", "HTTP endpoint and web page");
   add_common(serve_cmd, false);
   serve_cmd->add_option("--host", serve.host, "address to listen on (default 127.0.0.1)");
@@ -151,55 +159,47 @@ int main(int argc, char** argv) {
     return code == 0 ? kExitOk : kExitError;
   }
 
-  try {
-    if (*ingest_cmd) {
-      ingest.index_dir = common.index_dir;
-      if (!shard.empty()) {
-        int k = 0, n = 0;
-        char extra = 0;
-        if (std::sscanf(shard.c_str(), "%d/%d%c", &k, &n, &extra) != 2 || n < 1 || k < 1 || k > n) {
-          std::cerr << "gcmsearch: --shard takes K/N with 1 <= K <= N, e.g. --shard 2/3\n";
-          return kExitError;
-        }
-        ingest.shard = k;
-        ingest.shards = n;
+  if (*ingest_cmd) {
+    out->command = Command::kIngest;
+    ingest.index_dir = common.index_dir;
+    if (!shard.empty()) {
+      int k = 0, n = 0;
+      char extra = 0;
+      if (std::sscanf(shard.c_str(), "%d/%d%c", &k, &n, &extra) != 2 || n < 1 || k < 1 || k > n) {
+        std::cerr << "gcmsearch: --shard takes K/N with 1 <= K <= N, e.g. --shard 2/3\n";
+        return kExitError;
       }
-      ingest.extract.ocr = !no_ocr;
-      ingest.limits.timeout = std::chrono::milliseconds(static_cast<long>(timeout_seconds * 1000));
-      ingest.limits.max_memory = max_memory_mib << 20;
-#ifdef GCM_FULL_PROGRAM
-      return RunIngest(common, ingest, quiet);
-#else
-      return RunFullProgram(argv);
-#endif
+      ingest.shard = k;
+      ingest.shards = n;
     }
-    if (*search_cmd) {
-      for (const std::string& w : query_words) search.query += (search.query.empty() ? "" : " ") + w;
-      search.translate = !no_translate;
-      return RunSearch(common, search);
-    }
-    if (*show_cmd) return RunShow(common, show_doc);
-    if (*objective_cmd) return RunObjective(common, objective_n);
-    if (*objectives_cmd) return RunObjectives(common);
-#ifdef GCM_FULL_PROGRAM
-    if (*tag_cmd) return RunTag(common, tag_file, tag_lang);
-#else
-    if (*tag_cmd) return RunFullProgram(argv);
-#endif
-    if (*translations_cmd) return RunTranslations(common);
-    if (*pair_cmd) return RunPair(common, pair_collection);
-    if (*export_cmd) return RunExport(common, export_format);
-    if (*serve_cmd) {
-      serve.index_dir = common.index_dir;
-#ifdef GCM_FULL_PROGRAM
-      return RunServe(serve);
-#else
-      return RunFullProgram(argv);
-#endif
-    }
-  } catch (const std::exception& e) {
-    std::cerr << "gcmsearch: internal error: " << e.what() << "\n";
-    return kExitError;
+    ingest.extract.ocr = !no_ocr;
+    ingest.limits.timeout = std::chrono::milliseconds(static_cast<long>(timeout_seconds * 1000));
+    ingest.limits.max_memory = max_memory_mib << 20;
+  } else if (*search_cmd) {
+    out->command = Command::kSearch;
+    for (const std::string& w : query_words) search.query += (search.query.empty() ? "" : " ") + w;
+    search.translate = !no_translate;
+  } else if (*show_cmd) {
+    out->command = Command::kShow;
+  } else if (*objective_cmd) {
+    out->command = Command::kObjective;
+  } else if (*objectives_cmd) {
+    out->command = Command::kObjectives;
+  } else if (*tag_cmd) {
+    out->command = Command::kTag;
+  } else if (*translations_cmd) {
+    out->command = Command::kTranslations;
+  } else if (*pair_cmd) {
+    out->command = Command::kPair;
+  } else if (*export_cmd) {
+    out->command = Command::kExport;
+  } else if (*serve_cmd) {
+    out->command = Command::kServe;
+    serve.index_dir = common.index_dir;
+  } else {
+    return kExitError;  // require_subcommand(1) makes this unreachable
   }
-  return kExitError;
+  return -1;
 }
+
+}  // namespace gcm

@@ -10,7 +10,6 @@
 
 #include "index/doc_codec.h"
 #include "index/term_scheme.h"
-#include "text/stemmer.h"
 #include "text/text_fold.h"
 
 namespace gcm {
@@ -23,59 +22,38 @@ const char* MimeType(const std::string& format) {
   return "text/plain";
 }
 
-// The index terms of each distinct word of a document in one language,
-// computed once: a document repeats most of its words, and folding and
-// stemming were a tenth of an ingest worker's time.
-class WordTerms {
+// The index terms (TermsOfWord) of each distinct word of a document in one
+// language, computed once: a document repeats most of its words, and
+// folding and stemming were a tenth of an ingest worker's time.
+class WordTermCache {
  public:
-  struct Terms {
-    std::string folded;     // empty, or too long: not indexed
-    std::string stem_term;  // kPrefixStem + stem; empty when there is none
-    bool stem_positional = false;
-  };
+  explicit WordTermCache(std::string language) : language_(std::move(language)) {}
 
-  explicit WordTerms(std::string language) : language_(std::move(language)), stem_(HasStemmer(language_)) {}
-
-  const Terms& Get(std::string_view word) {
+  const WordTerms& Get(std::string_view word) {
     auto it = cache_.find(std::string(word));
     if (it != cache_.end()) return it->second;
-    Terms t;
-    t.folded = Fold(word);
-    if (t.folded.size() > kMaxTermBytes) t.folded.clear();
-    if (!t.folded.empty() && stem_) {
-      std::string stemmed = StemWord(word, language_);
-      if (!stemmed.empty()) {
-        t.stem_term = kPrefixStem + stemmed;
-        t.stem_positional = stemmed != t.folded;
-      }
-    }
-    return cache_.emplace(word, std::move(t)).first->second;
+    return cache_.emplace(word, TermsOfWord(word, language_)).first->second;
   }
 
  private:
   std::string language_;
-  bool stem_;
-  std::unordered_map<std::string, Terms> cache_;
+  std::unordered_map<std::string, WordTerms> cache_;
 };
 
-// Adds the words of `text` with positions from *pos on: the folded word and
-// its folded stem. Stems have positions (so that hits on them map to pages
-// and translated phrases match inflected forms) except where the stem is
-// the folded word itself: that word's own positions serve, and the query
-// side looks for both (see StemAlternatives in search/query_builder.cc).
-// This takes a fifth off the position table, the bulk of the index.
-void IndexText(const std::string& text, WordTerms* words, Xapian::Document* xdoc,
-               Xapian::termpos* pos) {
+// Adds the words of `text` at the cursor's positions: each word's folded
+// term and its stem term, with positions as the term scheme says.
+void IndexText(const std::string& text, WordTermCache* words, Xapian::Document* xdoc,
+               PositionCursor* cursor) {
   for (const Token& t : Tokenize(text)) {
-    // Every token takes a position, indexed or not, so that token i of a
-    // page is at position first_position + i: snippets find hits by position.
-    ++*pos;
-    const WordTerms::Terms& terms = words->Get(std::string_view(text.data() + t.offset, t.length));
+    // Every token takes a position, indexed or not: snippets find token i
+    // by position (LocatePosition).
+    const Xapian::termpos pos = cursor->NextToken();
+    const WordTerms& terms = words->Get(std::string_view(text.data() + t.offset, t.length));
     if (terms.folded.empty()) continue;
-    xdoc->add_posting(terms.folded, *pos);
+    xdoc->add_posting(terms.folded, pos);
     if (terms.stem_term.empty()) continue;
     if (terms.stem_positional) {
-      xdoc->add_posting(terms.stem_term, *pos);
+      xdoc->add_posting(terms.stem_term, pos);
     } else {
       xdoc->add_term(terms.stem_term);
     }
@@ -107,14 +85,14 @@ std::string FileStamp(std::uint64_t size, std::int64_t mtime) {
 
 Xapian::Document BuildXapianDocument(Document& doc) {
   Xapian::Document xdoc;
-  Xapian::termpos pos = 0;
-  std::map<std::string, WordTerms> words;  // by language
+  PositionCursor cursor;
+  std::map<std::string, WordTermCache> words;  // by language
   for (Page& page : doc.pages) {
-    page.first_position = pos + 1;
+    page.first_position = cursor.StartPage();
     const std::string& lang = page.language.empty() || page.language == "und" ? doc.language
                                                                                : page.language;
-    IndexText(page.text, &words.try_emplace(lang, lang).first->second, &xdoc, &pos);
-    pos += 1;  // a gap, so that a phrase does not run across pages by chance
+    IndexText(page.text, &words.try_emplace(lang, lang).first->second, &xdoc, &cursor);
+    cursor.EndPage();
   }
   // The title counts again, more, and is searchable on its own (title:).
   IndexField(doc.title, kPrefixTitle, &xdoc);
@@ -165,6 +143,11 @@ Status Indexer::Open(const std::string& dir, std::unique_ptr<Indexer>* out) {
     std::error_code ec;
     std::filesystem::create_directories(dir, ec);
     Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OPEN);
+    if (Status s = CheckFormatVersion(db, dir); !s.ok()) return s;
+    // Recorded from the first write on, so that a later gcmsearch can tell.
+    if (db.get_metadata(kFormatVersionKey).empty()) {
+      db.set_metadata(kFormatVersionKey, std::to_string(kFormatVersion));
+    }
     out->reset(new Indexer(std::move(db)));
     return Status::OK();
   } catch (const Xapian::DatabaseLockError& e) {

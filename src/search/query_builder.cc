@@ -17,13 +17,6 @@ namespace {
 
 constexpr const char* kQueryStemLanguages[] = {"en", "es"};
 
-// Where the occurrences of stem `stem` (unprefixed) are: the stem term,
-// and the folded word that is the stem itself, whose occurrences the index
-// positions under the word only (see IndexText in index/indexer.cc).
-std::vector<std::string> StemAlternatives(const std::string& stem) {
-  return {kPrefixStem + stem, stem};
-}
-
 Xapian::Query WordQuery(const std::string& word, HitTerms* hits) {
   std::string folded = Fold(word);
   std::vector<std::string> terms{folded};
@@ -31,8 +24,8 @@ Xapian::Query WordQuery(const std::string& word, HitTerms* hits) {
   for (const char* lang : kQueryStemLanguages) {
     std::string stem = StemWord(word, lang);
     if (stem.empty()) continue;
-    terms.push_back(kPrefixStem + stem);
-    for (const std::string& t : StemAlternatives(stem)) hits->terms.insert(t);
+    terms.push_back(StemTerm(stem));
+    for (const std::string& t : StemOccurrenceTerms(stem)) hits->terms.insert(t);
   }
   std::set<std::string> unique(terms.begin(), terms.end());
   return Xapian::Query(Xapian::Query::OP_SYNONYM, unique.begin(), unique.end());
@@ -51,10 +44,10 @@ Xapian::Query TranslationQuery(const LexiconTranslation& t, HitTerms* hits) {
     folded.push_back(Fold(w));
     std::string stem = StemWord(w, t.language);
     std::vector<std::string> alternatives =
-        stem.empty() ? std::vector<std::string>{folded.back()} : StemAlternatives(stem);
+        stem.empty() ? std::vector<std::string>{folded.back()} : StemOccurrenceTerms(stem);
     stems.emplace_back(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
     single.insert(folded.back());
-    if (!stem.empty()) single.insert(kPrefixStem + stem);
+    if (!stem.empty()) single.insert(StemTerm(stem));
     if (!IsStopWord(folded.back())) {
       hits->terms.insert(folded.back());
       hits->terms.insert(alternatives.begin(), alternatives.end());
@@ -76,7 +69,7 @@ Xapian::doccount WordFrequency(const Xapian::Database& db, const std::string& wo
   Xapian::doccount df = db.get_termfreq(Fold(word));
   for (const std::string& lang : languages) {
     std::string stem = StemWord(word, lang);
-    if (!stem.empty()) df = std::max(df, db.get_termfreq(kPrefixStem + stem));
+    if (!stem.empty()) df = std::max(df, db.get_termfreq(StemTerm(stem)));
   }
   return df;
 }

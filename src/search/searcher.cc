@@ -66,6 +66,7 @@ Status Searcher::Open(const std::string& index, std::unique_ptr<Searcher>* out) 
   }
   try {
     Xapian::Database db(index);
+    if (Status s = CheckFormatVersion(db, index); !s.ok()) return s;
     out->reset(new Searcher(std::move(db), std::filesystem::is_directory(index, ec)));
     return Status::OK();
   } catch (const Xapian::DatabaseOpeningError& e) {

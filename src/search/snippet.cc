@@ -2,6 +2,8 @@
 // re-tokenising only the one page that is shown.
 #include "search/snippet.h"
 
+#include "index/term_scheme.h"
+
 #include <algorithm>
 
 #include "text/text_fold.h"
@@ -38,12 +40,9 @@ std::map<int, std::vector<std::uint32_t>> HitsByPage(const Xapian::Database& db,
   for (const std::string& term : hits.terms) {
     try {
       for (auto p = db.positionlist_begin(did, term); p != db.positionlist_end(did, term); ++p) {
-        // The last page whose first position is <= the hit's.
-        auto page = std::upper_bound(doc.pages.begin(), doc.pages.end(), *p,
-                                     [](Xapian::termpos pos, const Page& pg) { return pos < pg.first_position; });
-        if (page == doc.pages.begin()) continue;
-        --page;
-        out[page->number].push_back(*p - page->first_position);
+        int page_number = 0;
+        std::uint32_t token = 0;
+        if (LocatePosition(doc.pages, *p, &page_number, &token)) out[page_number].push_back(token);
       }
     } catch (const Xapian::Error&) {
       // A term the document lacks, or a backend without positions.

@@ -24,7 +24,7 @@ struct HitTerms {
 // Where `hits` occur in the indexed document `did`: page number -> indices
 // of the hit words among that page's tokens (Tokenize() order), sorted.
 // Found from term positions and each page's first position in `doc`
-// (the indexer gives token i of a page position first_position + i).
+// (token i of a page, as the term scheme places it: LocatePosition in index/term_scheme.h).
 std::map<int, std::vector<std::uint32_t>> HitsByPage(const Xapian::Database& db, Xapian::docid did,
                                                      const Document& doc, const HitTerms& hits);
 

@@ -1,14 +1,4 @@
-// The page's script: a small single-page app over the JSON API, with no
-// library and nothing from outside the machine. Views: search (with facet
-// filters), one document, one objective with its evidence, the 23
-// objectives, and the collection map (documents x objectives). The state
-// of every view is its address, so history.pushState + popstate give
-// bookmarks, sharing and back/forward. DOM is built with textContent only.
-#include "serve/web_page.h"
-
-namespace gcm {
-
-const std::string_view kAppJs = R"gcmjs('use strict';
+'use strict';
 (function () {
   const PAGE_SIZE = 10;
   const LANG_NAMES = { en: 'English', es: 'Español', fr: 'Français', pt: 'Português', und: 'Undetermined' };
@@ -564,6 +554,3 @@ const std::string_view kAppJs = R"gcmjs('use strict';
   window.addEventListener('popstate', render);
   render();
 })();
-)gcmjs";
-
-}  // namespace gcm

@@ -462,7 +462,7 @@
       h('option', { value: 'date' }, 'Newest first'));
     const wrap = h('div', { class: 'map-wrap' });
     function draw() {
-      let docs = m.documents.filter(d => !langSelect.value || d.lang === langSelect.value);
+      const docs = m.documents.filter(d => !langSelect.value || d.lang === langSelect.value);
       const nCited = d => Object.keys(d.citations).length;
       if (sortSelect.value === 'title') docs.sort((a, b) => docTitle(a).localeCompare(docTitle(b)));
       else if (sortSelect.value === 'date') docs.sort((a, b) => (b.date || '').localeCompare(a.date || ''));

@@ -74,6 +74,7 @@ function(gcm_embed_files)
     list(APPEND files "${file}")
     math(EXPR count "${count} + 1")
   endforeach()
+  list(JOIN ARG_ENTRIES ", " described)
   cmake_path(GET ARG_OUT_CC PARENT_PATH out_dir)
   file(MAKE_DIRECTORY "${out_dir}")
   add_custom_command(
@@ -86,6 +87,6 @@ function(gcm_embed_files)
             ${defines}
             -P "${CMAKE_CURRENT_FUNCTION_LIST_FILE}"
     DEPENDS ${files} "${CMAKE_CURRENT_FUNCTION_LIST_FILE}"
-    COMMENT "Embedding ${ARG_ENTRIES} in ${ARG_OUT_CC}"
+    COMMENT "Embedding ${described} in ${ARG_OUT_CC}"
     VERBATIM)
 endfunction()

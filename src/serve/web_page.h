@@ -1,7 +1,8 @@
 // The search page, compiled into the binary so that `gcmsearch serve` needs
 // no file from disk or from outside the machine (no CDN): one HTML shell,
-// its stylesheet and script, and an icon. They are the files of
-// src/serve/web/ (index.html, app.css, app.js, favicon.svg); edit those:
+// its stylesheet, its two scripts (the app, and the pure helpers it loads
+// first), and an icon. They are the files of src/serve/web/ (index.html,
+// app.css, helpers.js, app.js, favicon.svg); edit those:
 // the build embeds them byte for byte (cmake/EmbedFiles.cmake writes
 // generated/web_page.cc, which defines the names below), and nothing is
 // read from disk at run time. The script is a small
@@ -22,6 +23,7 @@ namespace gcm {
 
 extern const std::string_view kIndexHtml;   // web/index.html, served at /
 extern const std::string_view kAppCss;      // web/app.css, /static/app.css
+extern const std::string_view kHelpersJs;   // web/helpers.js, /static/helpers.js
 extern const std::string_view kAppJs;       // web/app.js, /static/app.js
 extern const std::string_view kFaviconSvg;  // web/favicon.svg, /favicon.ico
 

@@ -38,6 +38,12 @@ module.exports = [
     },
   },
   {
+    // helpers.js is also require()d by the unit tests, so exports itself when
+    // there is a module (never in the page).
+    files: ['src/serve/web/helpers.js'],
+    languageOptions: { globals: { module: 'readonly' } },
+  },
+  {
     files: ['tests/web/**/*.js'],
     languageOptions: {
       ecmaVersion: 2022,

@@ -197,6 +197,7 @@ void RegisterRoutes(httplib::Server* server, const ServeContext& context) {
 
   // ---- The page, from memory (web_page.h); its state lives in "/?...". ----
   server->Get("/", Asset(kIndexHtml, "text/html; charset=utf-8"));
+  server->Get("/static/helpers.js", Asset(kHelpersJs, "text/javascript; charset=utf-8"));
   server->Get("/static/app.js", Asset(kAppJs, "text/javascript; charset=utf-8"));
   server->Get("/static/app.css", Asset(kAppCss, "text/css; charset=utf-8"));
   server->Get("/favicon.ico", Asset(kFaviconSvg, "image/svg+xml"));

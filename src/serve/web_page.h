@@ -1,6 +1,11 @@
 // The search page, compiled into the binary so that `gcmsearch serve` needs
 // no file from disk or from outside the machine (no CDN): one HTML shell,
-// its stylesheet and script, and an icon. The script is a small
+// its stylesheet, its two scripts (the app, and the pure helpers it loads
+// first), and an icon. They are the files of src/serve/web/ (index.html,
+// app.css, helpers.js, app.js, favicon.svg); edit those:
+// the build embeds them byte for byte (cmake/EmbedFiles.cmake writes
+// generated/web_page.cc, which defines the names below), and nothing is
+// read from disk at run time. The script is a small
 // single-page app over the JSON API; its whole state lives in the address
 // ("/?q=...&lang=es&objective=13", "/?doc=ID", "/?objective_page=13",
 // "/?view=map", "/?view=objectives") so that every view can be
@@ -16,10 +21,11 @@
 
 namespace gcm {
 
-extern const std::string_view kIndexHtml;   // served at /
-extern const std::string_view kAppCss;      // /static/app.css
-extern const std::string_view kAppJs;       // /static/app.js
-extern const std::string_view kFaviconSvg;  // /favicon.ico (SVG)
+extern const std::string_view kIndexHtml;   // web/index.html, served at /
+extern const std::string_view kAppCss;      // web/app.css, /static/app.css
+extern const std::string_view kHelpersJs;   // web/helpers.js, /static/helpers.js
+extern const std::string_view kAppJs;       // web/app.js, /static/app.js
+extern const std::string_view kFaviconSvg;  // web/favicon.svg, /favicon.ico
 
 }  // namespace gcm
 

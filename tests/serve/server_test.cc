@@ -19,10 +19,12 @@
 #include <filesystem>
 #include <fstream>
 #include <future>
+#include <iterator>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "fixture_documents.h"
@@ -434,6 +436,8 @@ TEST_F(ServeTest, ServesThePageFromMemoryWithASafeContentPolicy) {
   EXPECT_EQ(page->get_header_value("Content-Type"), "text/html; charset=utf-8");
   EXPECT_NE(page->body.find("<title>GCM search</title>"), std::string::npos);
   EXPECT_NE(page->body.find("/static/app.js"), std::string::npos);
+  // The helpers are loaded first: deferred scripts run in document order.
+  EXPECT_LT(page->body.find("/static/helpers.js"), page->body.find("/static/app.js"));
   EXPECT_EQ(page->body.find("http://"), std::string::npos);  // nothing from outside
   EXPECT_EQ(page->body.find("https://"), std::string::npos);
   std::string csp = page->get_header_value("Content-Security-Policy");
@@ -445,6 +449,16 @@ TEST_F(ServeTest, ServesThePageFromMemoryWithASafeContentPolicy) {
   EXPECT_EQ(js->status, 200);
   EXPECT_EQ(js->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
   EXPECT_EQ(js->body.find("innerHTML"), std::string::npos);
+  EXPECT_EQ(js->get_header_value("Cache-Control"), "no-cache");
+  EXPECT_EQ(js->get_header_value("Content-Security-Policy"), csp);
+  auto helpers = client.Get("/static/helpers.js");
+  ASSERT_TRUE(helpers);
+  EXPECT_EQ(helpers->status, 200);
+  EXPECT_EQ(helpers->get_header_value("Content-Type"), "text/javascript; charset=utf-8");
+  EXPECT_EQ(helpers->get_header_value("Cache-Control"), js->get_header_value("Cache-Control"));
+  EXPECT_EQ(helpers->get_header_value("Content-Security-Policy"), csp);
+  EXPECT_NE(helpers->body.find("window.GcmHelpers"), std::string::npos);
+  EXPECT_EQ(helpers->body.find("innerHTML"), std::string::npos);
   auto css = client.Get("/static/app.css");
   ASSERT_TRUE(css);
   EXPECT_EQ(css->get_header_value("Content-Type"), "text/css; charset=utf-8");
@@ -459,6 +473,29 @@ TEST_F(ServeTest, ServesThePageFromMemoryWithASafeContentPolicy) {
   ASSERT_TRUE(objective);
   EXPECT_EQ(objective->status, 302);
   EXPECT_EQ(objective->get_header_value("Location"), "/?objective_page=13");
+}
+
+// The build embeds src/serve/web/ byte for byte (cmake/EmbedFiles.cmake):
+// what is served is the file in the source tree.
+TEST_F(ServeTest, ServesTheFilesOfSrcServeWebByteForByte) {
+  auto client = server_->Client();
+  const std::pair<const char*, const char*> assets[] = {
+      {"/", "index.html"},
+      {"/static/app.css", "app.css"},
+      {"/static/helpers.js", "helpers.js"},
+      {"/static/app.js", "app.js"},
+      {"/favicon.ico", "favicon.svg"},
+  };
+  for (const auto& [route, file] : assets) {
+    std::ifstream in(std::string(GCM_SOURCE_DIR) + "/src/serve/web/" + file, std::ios::binary);
+    ASSERT_TRUE(in) << file;
+    std::string source((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    auto res = client.Get(route);
+    ASSERT_TRUE(res) << route;
+    EXPECT_EQ(res->status, 200) << route;
+    EXPECT_FALSE(source.empty()) << file;
+    EXPECT_TRUE(res->body == source) << route << " differs from src/serve/web/" << file;
+  }
 }
 
 TEST_F(ServeTest, DocumentsIngestedWhileServingAppearWithoutARestart) {

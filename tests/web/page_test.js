@@ -8,6 +8,8 @@
 //
 //   node page_test.js GCMSEARCH_BIN FIXTURE_BIN CORPUS_DIR [SCREENSHOT_DIR]
 'use strict';
+// The callbacks given to page.evaluate and page.waitForFunction run in the page.
+/* global document, window */
 
 const { spawn, spawnSync } = require('node:child_process');
 const fs = require('node:fs');

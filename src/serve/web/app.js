@@ -1,20 +1,19 @@
+'use strict';
 // The page's script: a small single-page app over the JSON API, with no
 // library and nothing from outside the machine. Views: search (with facet
 // filters), one document, one objective with its evidence, the 23
 // objectives, and the collection map (documents x objectives). The state
 // of every view is its address, so history.pushState + popstate give
 // bookmarks, sharing and back/forward. DOM is built with textContent only.
-#include "serve/web_page.h"
-
-namespace gcm {
-
-const std::string_view kAppJs = R"gcmjs('use strict';
+// What needs no DOM (the address <-> state, snippet marks, labels, sorting)
+// is in helpers.js, loaded before it, and unit-tested under Node.
 (function () {
-  const PAGE_SIZE = 10;
-  const LANG_NAMES = { en: 'English', es: 'Español', fr: 'Français', pt: 'Português', und: 'Undetermined' };
-  const VERSION_LABEL = { en: 'English version', es: 'Versión en español', fr: 'Version française',
-                          pt: 'Versão em português' };
-  const KIND_NAMES = { number: 'by number', title: 'by title', link: 'hub link' };
+  const {
+    PAGE_SIZE, plural, langName, langClass, versionLabel, kindName, docTitle, docUrl, objectiveUrl,
+    objectiveTitle, pageRanges, snippetParts, stateFromSearch, searchParams, searchUrl, navView,
+    submittedSearch, toggleFilter, pager, facetEntries, mentionsByObjective, heatClass, citationClass,
+    mapDocuments,
+  } = window.GcmHelpers;
 
   const content = document.getElementById('content');
   const filters = document.getElementById('filters');
@@ -45,45 +44,14 @@ const std::string_view kAppJs = R"gcmjs('use strict';
   function link(href, props, ...kids) {
     return h('a', Object.assign({ href: href, 'data-internal': true }, props || {}), ...kids);
   }
-  function plural(n, one, many) { return n + ' ' + (n === 1 ? one : many); }
-  function langName(code) { return LANG_NAMES[code] || code; }
   function langBadge(code) {
-    const cls = code === 'en' || code === 'es' ? 'lang-' + code : 'lang-other';
-    return h('span', { class: 'badge ' + cls, title: langName(code) }, code || 'und');
-  }
-  function docTitle(d) { return d.title && d.title.trim() ? d.title : d.path; }
-  function docUrl(id) { return '/?doc=' + encodeURIComponent(id); }
-  function objectiveUrl(n) { return '/?objective_page=' + n; }
-
-  // "1, 2, 3, 5, 7, 8" -> "1–3, 5, 7–8"
-  function pageRanges(pages) {
-    const out = [];
-    for (let i = 0; i < pages.length; i++) {
-      let j = i;
-      while (j + 1 < pages.length && pages[j + 1] === pages[j] + 1) j++;
-      out.push(j > i ? pages[i] + '–' + pages[j] : String(pages[i]));
-      i = j;
-    }
-    return out.join(', ');
+    return h('span', { class: 'badge ' + langClass(code), title: langName(code) }, code || 'und');
   }
 
-  // Snippets come HTML-escaped with <mark>…</mark> around matched words.
-  // Turn them into text nodes and <mark> elements; never parse them as HTML.
-  const ENTITIES = { amp: '&', lt: '<', gt: '>', quot: '"', '#39': "'", '#x27': "'", apos: "'" };
-  function decodeEntities(s) {
-    return s.replace(/&(amp|lt|gt|quot|#39|#x27|apos);/g, (m, e) => ENTITIES[e]);
-  }
+  // Snippets come HTML-escaped with <mark>…</mark> around matched words:
+  // text nodes and <mark> elements, never parsed as HTML.
   function snippetNodes(html) {
-    const out = [];
-    let mark = null;
-    for (const part of String(html).split(/(<mark>|<\/mark>)/)) {
-      if (part === '<mark>') { mark = h('mark'); out.push(mark); continue; }
-      if (part === '</mark>') { mark = null; continue; }
-      if (!part) continue;
-      const text = document.createTextNode(decodeEntities(part));
-      if (mark) mark.append(text); else out.push(text);
-    }
-    return out;
+    return snippetParts(html).map(p => p.marked ? h('mark', null, p.text || null) : document.createTextNode(p.text));
   }
 
   async function api(url) {
@@ -109,47 +77,14 @@ const std::string_view kAppJs = R"gcmjs('use strict';
     return objectivesMeta;
   }
   function objectiveChip(n, meta) {
-    const o = meta && meta[n];
-    return link(objectiveUrl(n), { class: 'obj', title: o ? 'Objective ' + n + ': ' + o.title_en : 'Objective ' + n }, n);
+    return link(objectiveUrl(n), { class: 'obj', title: objectiveTitle(n, meta) }, n);
   }
   function showError(e) {
     content.replaceChildren(h('div', { class: 'error', role: 'alert' }, e.message || String(e)));
   }
 
   // ---------- state in the address ----------
-  function readState() {
-    const p = new URLSearchParams(location.search);
-    let view = p.get('view') || 'search';
-    if (p.get('doc')) view = 'doc';
-    else if (p.get('objective_page')) view = 'objective';
-    const offset = parseInt(p.get('offset') || '0', 10);
-    return {
-      view: view,
-      q: p.get('q') || '',
-      lang: p.getAll('lang'),
-      objective: p.getAll('objective'),
-      format: p.getAll('format'),
-      year: p.getAll('year'),
-      offset: Number.isFinite(offset) && offset > 0 ? offset : 0,
-      doc: p.get('doc'),
-      objectivePage: p.get('objective_page'),
-    };
-  }
-  function searchParams(s, options) {
-    const p = new URLSearchParams();
-    if (s.q) p.set('q', s.q);
-    for (const key of ['lang', 'objective', 'format', 'year']) {
-      if (options && options.without === key) continue;
-      for (const v of s[key]) p.append(key, v);
-    }
-    return p;
-  }
-  function searchUrl(s) {
-    const p = searchParams(s);
-    if (s.offset) p.set('offset', s.offset);
-    const qs = p.toString();
-    return qs ? '/?' + qs : '/';
-  }
+  function readState() { return stateFromSearch(location.search); }
   function navigate(url, replace) {
     if (replace) history.replaceState(null, '', url); else history.pushState(null, '', url);
     render();
@@ -166,24 +101,11 @@ const std::string_view kAppJs = R"gcmjs('use strict';
     for (const [value, count] of entries) {
       const checked = selected.includes(value);
       const cb = h('input', { type: 'checkbox', name: name, value: value, checked: checked });
-      cb.addEventListener('change', () => {
-        const s = readState();
-        s[name] = cb.checked ? s[name].concat([value]) : s[name].filter(v => v !== value);
-        s.offset = 0;
-        navigate(searchUrl(s));
-      });
+      cb.addEventListener('change', () => navigate(searchUrl(toggleFilter(readState(), name, value, cb.checked))));
       box.append(h('label', { class: count ? '' : 'zero', title: titleFor ? titleFor(value) : null },
         cb, labelFor(value), h('span', { class: 'count' }, count)));
     }
     return box;
-  }
-  function facetEntries(facet, selected, sortNumeric) {
-    const counts = Object.assign({}, facet || {});
-    for (const v of selected) if (!(v in counts)) counts[v] = 0;
-    const entries = Object.entries(counts);
-    if (sortNumeric) entries.sort((a, b) => Number(a[0]) - Number(b[0]));
-    else entries.sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-    return entries;
   }
 
   function resultCard(r, meta) {
@@ -217,7 +139,7 @@ const std::string_view kAppJs = R"gcmjs('use strict';
     row.append(objs);
     for (const t of r.translations || []) {
       row.append(link(docUrl(t.id), { class: 'translation', lang: t.lang, title: t.path },
-        (VERSION_LABEL[t.lang] || langName(t.lang) + ' version') + ' →'));
+        versionLabel(t.lang) + ' →'));
     }
     card.append(row);
     return card;
@@ -252,7 +174,7 @@ const std::string_view kAppJs = R"gcmjs('use strict';
     const facets = Object.assign({}, result.facets);
     disjunctive.forEach((key, i) => { facets[key] = answers[2 + i].facets[key]; });
 
-    const objTitle = n => meta && meta[n] ? 'Objective ' + n + ': ' + meta[n].title_en : 'Objective ' + n;
+    const objTitle = n => objectiveTitle(n, meta);
     filters.replaceChildren(
       facetBox('Language', 'lang', facetEntries(facets.lang, s.lang), s.lang,
         v => h('span', { class: 'name' }, langName(v))),
@@ -279,7 +201,7 @@ const std::string_view kAppJs = R"gcmjs('use strict';
     }
     const removeChip = (key, value, label) => h('button', {
       class: 'chip', type: 'button', title: 'Remove this filter',
-      onclick: () => { const t = readState(); t[key] = t[key].filter(v => v !== value); t.offset = 0; navigate(searchUrl(t)); },
+      onclick: () => navigate(searchUrl(toggleFilter(readState(), key, value, false))),
     }, label, h('span', { class: 'x', 'aria-hidden': 'true' }, '×'));
     for (const v of s.lang) summary.append(removeChip('lang', v, langName(v)));
     for (const v of s.objective) summary.append(removeChip('objective', v, 'Objective ' + v));
@@ -294,13 +216,11 @@ const std::string_view kAppJs = R"gcmjs('use strict';
         'No document matches. Try fewer words, another spelling, or remove a filter.'));
     }
     if (s.offset || result.results.length < total) {
-      const prev = Object.assign({}, s, { offset: Math.max(0, s.offset - PAGE_SIZE) });
-      const next = Object.assign({}, s, { offset: s.offset + PAGE_SIZE });
-      const from = s.offset + 1, to = s.offset + result.results.length;
+      const pages = pager(s, result.results.length, total);
       nodes.push(h('nav', { class: 'pager', 'aria-label': 'Pages of results' },
-        s.offset ? link(searchUrl(prev), { rel: 'prev' }, '← Previous') : h('span', { class: 'off' }, '← Previous'),
-        h('span', null, result.results.length ? from + '–' + to : ''),
-        s.offset + PAGE_SIZE < total ? link(searchUrl(next), { rel: 'next' }, 'Next →') : h('span', { class: 'off' }, 'Next →')));
+        pages.prev ? link(searchUrl(pages.prev), { rel: 'prev' }, '← Previous') : h('span', { class: 'off' }, '← Previous'),
+        h('span', null, pages.range),
+        pages.next ? link(searchUrl(pages.next), { rel: 'next' }, 'Next →') : h('span', { class: 'off' }, 'Next →')));
     }
     content.replaceChildren(...nodes);
   }
@@ -310,7 +230,7 @@ const std::string_view kAppJs = R"gcmjs('use strict';
     const ul = h('ul', { class: 'evidence' });
     for (const m of mentions) {
       ul.append(h('li', null,
-        h('span', { class: 'where' }, 'Page ' + m.page, h('span', { class: 'kind' }, KIND_NAMES[m.kind] || m.kind)),
+        h('span', { class: 'where' }, 'Page ' + m.page, h('span', { class: 'kind' }, kindName(m.kind))),
         h('q', null, m.text || '')));
     }
     return ul;
@@ -340,7 +260,7 @@ const std::string_view kAppJs = R"gcmjs('use strict';
     if (d.translations && d.translations.length) {
       for (const t of d.translations) {
         translations.append(link(docUrl(t.id), { class: 'translation', lang: t.lang, title: t.path },
-          (VERSION_LABEL[t.lang] || langName(t.lang) + ' version') + ' →'));
+          versionLabel(t.lang) + ' →'));
       }
     } else {
       translations.append(h('span', { class: 'label' }, 'no version in another language found'));
@@ -349,11 +269,7 @@ const std::string_view kAppJs = R"gcmjs('use strict';
       h('div', { class: 'crumbs' }, link(lastSearchUrl, null, '← Back to search')),
       h('h1', null, docTitle(d)), facts, translations);
 
-    const byObjective = new Map();
-    for (const m of d.mentions || []) {
-      if (!byObjective.has(m.objective)) byObjective.set(m.objective, []);
-      byObjective.get(m.objective).push(m);
-    }
+    const byObjective = mentionsByObjective(d.mentions);
     const cited = h('section', { class: 'card' }, h('h2', null, 'GCM objectives cited'));
     if (!byObjective.size) {
       cited.append(h('p', { class: 'label' }, 'No objective of the GCM is cited in this document.'));
@@ -405,13 +321,6 @@ const std::string_view kAppJs = R"gcmjs('use strict';
     }
     content.replaceChildren(...nodes);
   }
-
-  function heatClass(count, max) {
-    if (!count) return '';
-    const f = count / Math.max(1, max);
-    return f > 0.75 ? 'h4' : f > 0.5 ? 'h3' : f > 0.25 ? 'h2' : 'h1';
-  }
-  function citationClass(c) { return c >= 8 ? 'h4' : c >= 4 ? 'h3' : c >= 2 ? 'h2' : c >= 1 ? 'h1' : ''; }
 
   async function renderObjectives(s, seq) {
     content.replaceChildren(h('p', { class: 'loading' }, 'Loading the objectives…'));
@@ -472,11 +381,7 @@ const std::string_view kAppJs = R"gcmjs('use strict';
       h('option', { value: 'date' }, 'Newest first'));
     const wrap = h('div', { class: 'map-wrap' });
     function draw() {
-      let docs = m.documents.filter(d => !langSelect.value || d.lang === langSelect.value);
-      const nCited = d => Object.keys(d.citations).length;
-      if (sortSelect.value === 'title') docs.sort((a, b) => docTitle(a).localeCompare(docTitle(b)));
-      else if (sortSelect.value === 'date') docs.sort((a, b) => (b.date || '').localeCompare(a.date || ''));
-      else docs.sort((a, b) => nCited(b) - nCited(a) || docTitle(a).localeCompare(docTitle(b)));
+      const docs = mapDocuments(m.documents, langSelect.value, sortSelect.value);
       const headRow = h('tr', null, h('th', { class: 'doc' }, plural(docs.length, 'document', 'documents')));
       const totals = h('tr', { class: 'totals' }, h('th', { class: 'doc' }, 'citing documents'));
       for (const o of objs) {
@@ -528,9 +433,9 @@ const std::string_view kAppJs = R"gcmjs('use strict';
     const s = readState();
     const seq = ++renderSeq;
     input.value = s.q;
-    const navView = s.view === 'doc' ? 'search' : s.view === 'objective' ? 'objectives' : s.view;
+    const tab = navView(s.view);
     for (const a of document.querySelectorAll('.views a')) {
-      a.classList.toggle('active', a.dataset.view === navView);
+      a.classList.toggle('active', a.dataset.view === tab);
     }
     main.classList.toggle('wide', s.view !== 'search');
     if (s.view !== 'search') filters.replaceChildren();
@@ -543,11 +448,7 @@ const std::string_view kAppJs = R"gcmjs('use strict';
 
   document.getElementById('search-form').addEventListener('submit', e => {
     e.preventDefault();
-    const s = readState();
-    const next = s.view === 'search' ? s : { q: '', lang: [], objective: [], format: [], year: [] };
-    next.q = input.value.trim();
-    next.offset = 0;
-    navigate(searchUrl(next));
+    navigate(searchUrl(submittedSearch(readState(), input.value)));
   });
   document.addEventListener('click', e => {
     const a = e.target.closest && e.target.closest('a[data-internal]');
@@ -564,6 +465,3 @@ const std::string_view kAppJs = R"gcmjs('use strict';
   window.addEventListener('popstate', render);
   render();
 })();
-)gcmjs";
-
-}  // namespace gcm

@@ -26,6 +26,12 @@ std::string Status::ToString() const {
     case Code::kTimeout:
       what = "timed out: ";
       break;
+    case Code::kResourceLimit:
+      what = "limit reached: ";
+      break;
+    case Code::kDatabaseChanged:
+      what = "index changed: ";
+      break;
     case Code::kInternal:
       what = "internal error: ";
       break;
@@ -41,6 +47,9 @@ int Status::HttpStatus() const {
       return 404;
     case Code::kInvalidArgument:
       return 400;
+    case Code::kDatabaseChanged:
+    case Code::kResourceLimit:
+      return 503;
     default:
       return 500;
   }

@@ -21,6 +21,8 @@ class Status {
     kUnsupported,      // a format or feature this build does not handle
     kIOError,          // the operating system refused
     kTimeout,          // a per-file time limit ran out
+    kResourceLimit,    // a configured limit (memory, size) was reached: not a verdict on the input
+    kDatabaseChanged,  // the index moved on during a read: reopen and retry
     kInternal,         // a bug or an unexpected library failure
   };
 
@@ -35,6 +37,10 @@ class Status {
   static Status Unsupported(std::string msg) { return {Code::kUnsupported, std::move(msg)}; }
   static Status IOError(std::string msg) { return {Code::kIOError, std::move(msg)}; }
   static Status Timeout(std::string msg) { return {Code::kTimeout, std::move(msg)}; }
+  static Status ResourceLimit(std::string msg) { return {Code::kResourceLimit, std::move(msg)}; }
+  static Status DatabaseChanged(std::string msg) {
+    return {Code::kDatabaseChanged, std::move(msg)};
+  }
   static Status Internal(std::string msg) { return {Code::kInternal, std::move(msg)}; }
 
   bool ok() const { return code_ == Code::kOk; }
@@ -44,7 +50,12 @@ class Status {
   // "corrupt: <message>" and the like; "OK" for success.
   std::string ToString() const;
 
-  // The HTTP status that answers this outcome: 200, 400, 404 or 500.
+  // True for an outcome worth one retry after reopening the index.
+  bool IsRetryable() const { return code_ == Code::kDatabaseChanged; }
+
+  // The HTTP status that answers this outcome: 200, 400 (invalid
+  // argument), 404 (not found), 503 (the index changed twice during the
+  // read, or a limit was reached) or 500.
   int HttpStatus() const;
 
  private:

@@ -10,6 +10,7 @@
 
 #include "index/doc_codec.h"
 #include "index/term_scheme.h"
+#include "index/xapian_status.h"
 #include "text/text_fold.h"
 
 namespace gcm {
@@ -139,59 +140,42 @@ Xapian::Document BuildXapianDocument(Document& doc) {
 }
 
 Status Indexer::Open(const std::string& dir, std::unique_ptr<Indexer>* out) {
-  try {
-    std::error_code ec;
-    std::filesystem::create_directories(dir, ec);
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  Status s = GuardXapian(dir, [&]() -> Status {
     Xapian::WritableDatabase db(dir, Xapian::DB_CREATE_OR_OPEN);
-    if (Status s = CheckFormatVersion(db, dir); !s.ok()) return s;
+    if (Status v = CheckFormatVersion(db, dir); !v.ok()) return v;
     // Recorded from the first write on, so that a later gcmsearch can tell.
     if (db.get_metadata(kFormatVersionKey).empty()) {
       db.set_metadata(kFormatVersionKey, std::to_string(kFormatVersion));
     }
     out->reset(new Indexer(std::move(db)));
     return Status::OK();
-  } catch (const Xapian::DatabaseLockError& e) {
-    return Status::IOError(dir + ": another ingest is writing to this index (" + e.get_msg() + ")");
-  } catch (const Xapian::Error& e) {
-    return Status::IOError(dir + ": cannot open the index for writing: " + e.get_description());
-  }
+  });
+  // The lock (IOError) and the version (Unsupported) say what to do already.
+  if (s.ok() || s.code() == Status::Code::kIOError || s.code() == Status::Code::kUnsupported) return s;
+  return Status::IOError(dir + ": cannot open the index for writing" + s.message().substr(dir.size()));
 }
 
 Status Indexer::Add(Document& doc) {
-  try {
+  return GuardXapian(doc.path + ": could not be indexed", [&] {
     Xapian::Document xdoc = BuildXapianDocument(doc);
     db_.replace_document(IdTerm(doc.id), xdoc);
-    return Status::OK();
-  } catch (const Xapian::Error& e) {
-    return Status::Internal(doc.path + ": could not be indexed: " + e.get_description());
-  }
+  });
 }
 
 Status Indexer::Replace(const std::string& id, const Xapian::Document& xdoc) {
-  try {
-    db_.replace_document(IdTerm(id), xdoc);
-    return Status::OK();
-  } catch (const Xapian::Error& e) {
-    return Status::Internal(id + ": could not be indexed: " + e.get_description());
-  }
+  return GuardXapian(id + ": could not be indexed", [&] { db_.replace_document(IdTerm(id), xdoc); });
 }
 
 Status Indexer::Remove(const std::string& id) {
-  try {
-    db_.delete_document(IdTerm(id));
-    return Status::OK();
-  } catch (const Xapian::Error& e) {
-    return Status::Internal("could not remove " + id + ": " + e.get_description());
-  }
+  return GuardXapian("could not remove " + id, [&] { db_.delete_document(IdTerm(id)); });
 }
 
 Status Indexer::Commit() {
-  try {
-    db_.commit();
-    return Status::OK();
-  } catch (const Xapian::Error& e) {
-    return Status::IOError("could not commit the index: " + e.get_description());
-  }
+  Status s = GuardXapian("could not commit the index", [&] { db_.commit(); });
+  if (s.ok() || s.code() == Status::Code::kIOError) return s;
+  return Status::IOError(s.message());
 }
 
 std::optional<std::string> Indexer::StoredStamp(const std::string& id) const {

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "index/xapian_status.h"
 #include "text/stemmer.h"
 #include "text/text_fold.h"
 
@@ -11,11 +12,9 @@ namespace gcm {
 
 Status CheckFormatVersion(const Xapian::Database& db, const std::string& where) {
   std::string recorded;
-  try {
-    recorded = db.get_metadata(kFormatVersionKey);
-  } catch (const Xapian::Error& e) {
-    return Status::IOError(where + ": cannot read the index's format version: " + e.get_description());
-  }
+  Status s = GuardXapian(where + ": cannot read the index's format version",
+                         [&] { recorded = db.get_metadata(kFormatVersionKey); });
+  if (!s.ok()) return s;
   int version = 1;  // written before the key existed
   if (!recorded.empty()) {
     version = 0;

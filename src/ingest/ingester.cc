@@ -3,6 +3,8 @@
 // and a single writer (this thread) that commits in batches.
 #include "ingest/ingester.h"
 
+#include "index/xapian_status.h"
+
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -200,12 +202,8 @@ Status Ingest(const IngestOptions& options, const IngestListener& listener, Inge
   // Xapian reports a damaged or vanished index by exception from any call;
   // it ends the run as one line, never as an abort. What was committed
   // before stays (Xapian commits are atomic).
-  try {
-    return IngestUnguarded(options, listener, summary);
-  } catch (const Xapian::Error& e) {
-    return Status::IOError(options.index_dir + ": the index failed during ingestion: " +
-                           e.get_description());
-  }
+  return GuardXapian(options.index_dir + ": the index failed during ingestion",
+                     [&] { return IngestUnguarded(options, listener, summary); });
 }
 
 namespace {
@@ -300,10 +298,8 @@ Status IngestUnguarded(const IngestOptions& options, const IngestListener& liste
       if (status.ok()) {
         std::string serialised;
         bool whole = DecodeBuiltDocument(result, &warnings, &serialised);
-        try {
-          if (whole) xdoc = Xapian::Document::unserialise(serialised);
-        } catch (const Xapian::Error&) {
-          whole = false;
+        if (whole) {
+          whole = GuardXapian("unserialise", [&] { xdoc = Xapian::Document::unserialise(serialised); }).ok();
         }
         if (!whole) status = Status::Internal(f.as_given + ": the worker sent a damaged document");
       }

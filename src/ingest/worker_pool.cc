@@ -53,6 +53,10 @@ Status MakeStatus(Status::Code code, std::string message) {
       return Status::IOError(std::move(message));
     case Status::Code::kTimeout:
       return Status::Timeout(std::move(message));
+    case Status::Code::kResourceLimit:
+      return Status::ResourceLimit(std::move(message));
+    case Status::Code::kDatabaseChanged:
+      return Status::DatabaseChanged(std::move(message));
     case Status::Code::kInternal:
       break;
   }

@@ -3,6 +3,8 @@
 // pairing unit that talks to Xapian.
 #include "pair/pairing.h"
 
+#include "index/xapian_status.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -437,7 +439,7 @@ Status PairVersions(Xapian::WritableDatabase& db, const Xapian::Database& collec
                     const BilingualLexicon& lexicon, const PairingOptions& options,
                     PairingSummary* summary) {
   *summary = PairingSummary();
-  try {
+  return GuardXapian("pairing versions failed", [&]() -> Status {
     // The collection's features, and each document's links wanted.
     std::vector<CompactFeatures> features;
     Vocabulary anchor_terms, word_terms;
@@ -512,9 +514,7 @@ Status PairVersions(Xapian::WritableDatabase& db, const Xapian::Database& collec
       ++summary->updated;
     }
     return Status::OK();
-  } catch (const Xapian::Error& e) {
-    return Status::Internal("pairing versions failed: " + e.get_description());
-  }
+  });
 }
 
 void AttachPairingFeatures(const Document& doc, Xapian::Document* xdoc) {
@@ -533,11 +533,8 @@ Status PairIndex(const std::string& index_dir, const std::string& collection, Pa
     s = PairVersions(indexer->database(), BilingualLexicon::BuiltIn(), PairingOptions(), summary);
   } else {
     std::optional<Xapian::Database> all;
-    try {
-      all.emplace(collection);
-    } catch (const Xapian::Error& e) {
-      return Status::IOError(collection + ": cannot open the collection: " + e.get_msg());
-    }
+    s = GuardXapian(collection + ": cannot open the collection", [&] { all.emplace(collection); });
+    if (!s.ok()) return s;
     s = PairVersions(indexer->database(), *all, BilingualLexicon::BuiltIn(), PairingOptions(), summary);
   }
   if (!s.ok()) return s;

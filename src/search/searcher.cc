@@ -13,13 +13,10 @@
 #include "search/facet_counter.h"
 #include "search/query_builder.h"
 #include "search/snippet.h"
+#include "index/xapian_status.h"
 
 namespace gcm {
 namespace {
-
-Status FromXapian(const Xapian::Error& e, const std::string& what) {
-  return Status::Internal(what + ": " + e.get_description());
-}
 
 Status Load(const Xapian::Database& db, Xapian::docid did, Document* doc,
             DecodeDetail detail = DecodeDetail::kFull) {
@@ -64,25 +61,46 @@ Status Searcher::Open(const std::string& index, std::unique_ptr<Searcher>* out) 
   if (!std::filesystem::exists(index, ec)) {
     return Status::NotFound("no index at " + index + ": run `gcmsearch ingest PATH...` first");
   }
-  try {
+  Status s = GuardXapian("cannot open the index at " + index, [&]() -> Status {
     Xapian::Database db(index);
-    if (Status s = CheckFormatVersion(db, index); !s.ok()) return s;
+    if (Status v = CheckFormatVersion(db, index); !v.ok()) return v;
     out->reset(new Searcher(std::move(db), std::filesystem::is_directory(index, ec)));
+    (*out)->index_ = index;
     return Status::OK();
-  } catch (const Xapian::DatabaseOpeningError& e) {
-    return Status::NotFound("no index at " + index + " (" + e.get_msg() +
+  });
+  if (s.code() == Status::Code::kNotFound) {
+    return Status::NotFound("no index at " + index + " (" + s.message() +
                             "): run `gcmsearch ingest PATH...` first");
-  } catch (const Xapian::Error& e) {
-    return FromXapian(e, "cannot open the index at " + index);
   }
+  return s;
 }
 
 void Searcher::Reopen() {
-  try {
-    db_.reopen();
-  } catch (const Xapian::Error&) {
-    // Keep answering from the revision we have.
+  // On failure, keep answering from the revision we have.
+  (void)GuardXapian("reopen", [&] { db_.reopen(); });
+}
+
+std::uint64_t Searcher::ReopenAtRevision() {
+  std::uint64_t revision = 0;
+  if (revision_known_) {
+    Status s = GuardXapian("revision", [&] {
+      if (!revision_db_) {
+        revision_db_.emplace(index_);
+      } else {
+        revision_db_->reopen();
+      }
+      revision = revision_db_->get_revision();  // throws for a stub of several shards
+    });
+    if (s.ok()) {
+      revision_seen_ = true;
+    } else {
+      // Unknown this time; never known when the first read failed (a stub).
+      revision = 0;
+      if (!revision_seen_) revision_known_ = false;
+    }
   }
+  Reopen();
+  return revision;
 }
 
 std::uint64_t Searcher::DocumentCount() const { return db_.get_doccount(); }
@@ -119,7 +137,7 @@ Status Searcher::Search(const SearchRequest& request, SearchResponse* response) 
   if (!s.ok()) return s;
 
   for (int attempt = 0; attempt < 3; ++attempt) {
-    try {
+    Status result = GuardXapian("search failed", [&]() -> Status {
       HitTerms hits;
       Xapian::Query query =
           BuildQuery(parsed, request, &hits, request.translate ? Lexicon() : nullptr, &db_);
@@ -202,19 +220,15 @@ Status Searcher::Search(const SearchRequest& request, SearchResponse* response) 
         }
       }
       return Status::OK();
-    } catch (const Xapian::DatabaseModifiedError&) {
-      db_.reopen();  // ingestion committed meanwhile: retry on the new revision
-    } catch (const Xapian::QueryParserError& e) {
-      return Status::InvalidArgument(e.get_msg());
-    } catch (const Xapian::Error& e) {
-      return FromXapian(e, "search failed");
-    }
+    });
+    if (!result.IsRetryable()) return result;
+    Reopen();  // ingestion committed meanwhile: retry on the new revision
   }
-  return Status::Internal("search failed: the index kept changing");
+  return Status::DatabaseChanged("search failed: the index kept changing during the read");
 }
 
 Status Searcher::Show(const std::string& id_or_path, Document* doc) {
-  try {
+  return GuardXapian("show failed", [&]() -> Status {
     std::vector<std::string> candidates = {IdTerm(id_or_path), kPrefixPath + id_or_path};
     std::error_code ec;
     if (std::filesystem::exists(id_or_path, ec)) candidates.push_back(IdTerm(DocumentIdFor(id_or_path)));
@@ -224,9 +238,7 @@ Status Searcher::Show(const std::string& id_or_path, Document* doc) {
       if (p != db_.postlist_end(term)) return Load(db_, *p, doc);
     }
     return Status::NotFound("no document " + id_or_path + " in the index");
-  } catch (const Xapian::Error& e) {
-    return FromXapian(e, "show failed");
-  }
+  });
 }
 
 Status Searcher::DocumentsCiting(int n, std::vector<Citation>* out) {
@@ -234,7 +246,7 @@ Status Searcher::DocumentsCiting(int n, std::vector<Citation>* out) {
   if (!FindObjective(n)) {
     return Status::InvalidArgument("objective " + std::to_string(n) + " does not exist (use 1 to 23)");
   }
-  try {
+  return GuardXapian("objective lookup failed", [&]() -> Status {
     std::string term = ObjectiveTerm(n);
     for (auto p = db_.postlist_begin(term); p != db_.postlist_end(term); ++p) {
       Citation c;
@@ -257,24 +269,20 @@ Status Searcher::DocumentsCiting(int n, std::vector<Citation>* out) {
       return a.doc.path < b.doc.path;
     });
     return Status::OK();
-  } catch (const Xapian::Error& e) {
-    return FromXapian(e, "objective lookup failed");
-  }
+  });
 }
 
 Status Searcher::ObjectiveCounts(std::array<std::uint64_t, kObjectiveCount + 1>* counts) {
   counts->fill(0);
-  try {
+  return GuardXapian("objective counts failed", [&]() -> Status {
     for (int n = 1; n <= kObjectiveCount; ++n) (*counts)[n] = db_.get_termfreq(ObjectiveTerm(n));
     return Status::OK();
-  } catch (const Xapian::Error& e) {
-    return FromXapian(e, "objective counts failed");
-  }
+  });
 }
 
 Status Searcher::AllDocuments(std::vector<Document>* out) {
   out->clear();
-  try {
+  return GuardXapian("reading the documents failed", [&]() -> Status {
     for (auto t = db_.allterms_begin(kPrefixId); t != db_.allterms_end(kPrefixId); ++t) {
       Xapian::PostingIterator p = db_.postlist_begin(*t);
       if (p == db_.postlist_end(*t)) continue;
@@ -282,9 +290,7 @@ Status Searcher::AllDocuments(std::vector<Document>* out) {
       if (Load(db_, *p, &doc).ok()) out->push_back(std::move(doc));
     }
     return Status::OK();
-  } catch (const Xapian::Error& e) {
-    return FromXapian(e, "reading the documents failed");
-  }
+  });
 }
 
 }  // namespace gcm

@@ -11,6 +11,7 @@
 #include <array>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -90,6 +91,13 @@ class Searcher {
   // Sees what was committed since Open or the last Reopen.
   void Reopen();
 
+  // Reads the index's latest committed revision through a second handle,
+  // then reopens: the Searcher then reads that revision or a newer one,
+  // never an older one (so an answer cached under the revision is never
+  // staler than its key). 0 when the revision cannot be known (a stub
+  // listing several shards); the Searcher is reopened all the same.
+  std::uint64_t ReopenAtRevision();
+
   // The lexicon that translates queries: BilingualLexicon::BuiltIn() unless
   // set (tools/xlang-eval compares dictionaries). `lexicon` must outlive
   // the Searcher.
@@ -104,6 +112,11 @@ class Searcher {
   // facets can use our own FacetCounter, which xapian-tcpsrv would not know.
   bool local_ = false;
   const BilingualLexicon* lexicon_ = nullptr;
+  // The second handle of ReopenAtRevision, opened on first use.
+  std::string index_;
+  std::optional<Xapian::Database> revision_db_;
+  bool revision_known_ = true;
+  bool revision_seen_ = false;
 };
 
 }  // namespace gcm

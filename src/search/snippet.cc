@@ -3,6 +3,7 @@
 #include "search/snippet.h"
 
 #include "index/term_scheme.h"
+#include "index/xapian_status.h"
 
 #include <algorithm>
 
@@ -38,15 +39,15 @@ std::map<int, std::vector<std::uint32_t>> HitsByPage(const Xapian::Database& db,
   std::map<int, std::vector<std::uint32_t>> out;
   if (doc.pages.empty()) return out;
   for (const std::string& term : hits.terms) {
-    try {
+    // A term the document lacks, or a backend without positions, gives no
+    // hits: the Status is not needed.
+    (void)GuardXapian("positions", [&] {
       for (auto p = db.positionlist_begin(did, term); p != db.positionlist_end(did, term); ++p) {
         int page_number = 0;
         std::uint32_t token = 0;
         if (LocatePosition(doc.pages, *p, &page_number, &token)) out[page_number].push_back(token);
       }
-    } catch (const Xapian::Error&) {
-      // A term the document lacks, or a backend without positions.
-    }
+    });
   }
   for (auto& [page, tokens] : out) {
     std::sort(tokens.begin(), tokens.end());

@@ -1,7 +1,7 @@
 // The route table and the hooks around it. Handlers stay thin: parameters
 // in, one Searcher call, JSON out; everything shared (borrowing a
-// Searcher, mapping a Status to an HTTP status, retrying once after the
-// index changed under a read) lives in Api() below.
+// Searcher, mapping a Status to an HTTP status, retrying once when the
+// Status says the index changed under the read) lives in Api() below.
 #include "serve/routes.h"
 
 #include <array>
@@ -49,9 +49,9 @@ httplib::Server::Handler Api(const ServeContext& context, Caching caching, ApiHa
     }
     json body;
     s = handler(req, *searcher, &body);
-    if (s.code() == Status::Code::kInternal) {
-      // Most likely the index moved on twice during the read (Xapian's
-      // DatabaseModifiedError): once more on the newest revision.
+    if (s.IsRetryable()) {
+      // The index moved on during the read more often than the Searcher
+      // retries by itself: once more on the newest revision.
       searcher->Reopen();
       body = json();
       s = handler(req, *searcher, &body);

@@ -23,12 +23,6 @@ Status SearcherPool::OpenSlot(std::unique_ptr<PooledSearcher>* out) const {
   auto slot = std::make_unique<PooledSearcher>();
   Status s = Searcher::Open(index_dir_, &slot->searcher);
   if (!s.ok()) return s;
-  try {
-    slot->revision_db = Xapian::Database(index_dir_);
-    slot->revision_db.get_revision();  // throws for a stub of several shards
-  } catch (const Xapian::Error&) {
-    slot->revision_known = false;
-  }
   *out = std::move(slot);
   return Status::OK();
 }
@@ -58,18 +52,9 @@ Status SearcherPool::Acquire(Lease* out) {
     std::lock_guard<std::mutex> lock(mu_);
     ++opened_;
   }
-  std::uint64_t revision = 0;
-  if (slot->revision_known) {
-    // The revision first, then the Searcher: it then reads this revision
-    // or a newer one, never an older one.
-    try {
-      slot->revision_db.reopen();
-      revision = slot->revision_db.get_revision();
-    } catch (const Xapian::Error&) {
-      revision = 0;
-    }
-  }
-  slot->searcher->Reopen();
+  // The revision first, then the Searcher: it then reads this revision or
+  // a newer one, never an older one.
+  const std::uint64_t revision = slot->searcher->ReopenAtRevision();
   *out = Lease();
   out->pool_ = this;
   out->slot_ = std::move(slot);

@@ -18,15 +18,12 @@
 
 #include "core/status.h"
 #include "search/searcher.h"
-#include "xapian.h"
 
 namespace gcm {
 
-// A Searcher and a plain handle on the same index that reads its revision.
+// A pooled Searcher (it reads its own revision: Searcher::ReopenAtRevision).
 struct PooledSearcher {
   std::unique_ptr<Searcher> searcher;
-  Xapian::Database revision_db;
-  bool revision_known = true;
 };
 
 class SearcherPool {

@@ -36,11 +36,11 @@ std::string StemWord(std::string_view word, std::string_view language) {
   thread_local std::map<std::string, Xapian::Stem, std::less<>> stemmers;
   auto it = stemmers.find(language);
   if (it == stemmers.end()) {
-    try {
-      it = stemmers.emplace(std::string(language), Xapian::Stem(name)).first;
-    } catch (const Xapian::Error&) {
-      return {};  // this Xapian build lacks that stemmer
-    }
+    // Asked first rather than caught: Xapian::Stem throws for a stemmer this
+    // Xapian build lacks, and Xapian's exceptions belong to index/'s adapter.
+    static const std::string available = " " + Xapian::Stem::get_available_languages() + " ";
+    if (available.find(" " + std::string(name) + " ") == std::string::npos) return {};
+    it = stemmers.emplace(std::string(language), Xapian::Stem(name)).first;
   }
   return Fold(it->second(LowerCase(word)));
 }

@@ -17,6 +17,7 @@
 #include <sstream>
 
 #include "pair/pairing.h"  // TranslationPairs for `translations`
+#include "search/citation_matrix.h"
 #include "search/json_output.h"
 
 namespace gcm {
@@ -307,17 +308,9 @@ int RunExport(const CommonOptions& common, const std::string& format) {
     std::cout << ",linked_objectives\n";
   }
   for (const Document& d : docs) {
-    std::array<int, kObjectiveCount + 1> cites{};
-    std::vector<int> linked;
-    for (const ObjectiveMention& m : d.mentions) {
-      if (m.kind == MentionKind::kLink) {
-        linked.push_back(m.objective);
-      } else {
-        cites[static_cast<std::size_t>(m.objective)]++;
-      }
-    }
-    std::sort(linked.begin(), linked.end());
-    linked.erase(std::unique(linked.begin(), linked.end()), linked.end());
+    const CitationRow row = CountCitations(d);
+    const auto& cites = row.cites;
+    const std::vector<int>& linked = row.linked;
     if (format == "csv") {
       std::cout << CsvField(d.id) << "," << CsvField(d.path) << "," << CsvField(OneLine(d.title, 1000))
                 << "," << d.language << "," << d.format << "," << d.date << ","

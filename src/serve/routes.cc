@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/objectives.h"
+#include "search/citation_matrix.h"
 #include "core/utf8.h"
 #include "search/json_output.h"
 #include "serve/request_params.h"
@@ -120,18 +121,9 @@ Status MatrixJson(Searcher& searcher, json* out) {
   std::array<std::uint64_t, kObjectiveCount + 1> counts{};
   json documents = json::array();
   for (const Document& doc : docs) {
-    std::array<int, kObjectiveCount + 1> cites{};
-    std::vector<int> linked;
-    for (const ObjectiveMention& m : doc.mentions) {
-      if (!FindObjective(m.objective)) continue;
-      if (m.kind == MentionKind::kLink) {
-        if (std::find(linked.begin(), linked.end(), m.objective) == linked.end())
-          linked.push_back(m.objective);
-      } else {
-        cites[static_cast<std::size_t>(m.objective)]++;
-      }
-    }
-    std::sort(linked.begin(), linked.end());
+    const CitationRow row = CountCitations(doc);
+    const auto& cites = row.cites;
+    const std::vector<int>& linked = row.linked;
     json d = DocumentJson(doc);
     json citations = json::object();
     for (int n = 1; n <= kObjectiveCount; ++n) {

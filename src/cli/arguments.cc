@@ -3,12 +3,32 @@
 
 #include <CLI/CLI.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <iostream>
 
 namespace gcm {
+namespace {
+
+// Integers are decimal on every surface: CLI11 would read "013" as octal
+// (11) and "0x1f" as hex. Leading zeros are dropped so that nothing after
+// this can read a base into them.
+const CLI::Validator kDecimal(
+    [](std::string& s) -> std::string {
+      std::size_t i = (!s.empty() && s[0] == '+') ? 1 : 0;
+      if (i == s.size() || !std::all_of(s.begin() + static_cast<std::ptrdiff_t>(i), s.end(),
+                                        [](char c) { return c >= '0' && c <= '9'; })) {
+        return "'" + s + "' is not a whole decimal number";
+      }
+      std::size_t first = s.find_first_not_of('0', i);
+      s = first == std::string::npos ? "0" : s.substr(first);
+      return {};
+    },
+    "DECIMAL", "decimal");
+
+}  // namespace
 
 std::string_view CommandWord(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
@@ -49,6 +69,7 @@ int ParseArguments(int argc, char** argv, ParsedCommand* out) {
   ingest_cmd->add_option("paths", ingest.paths, "files and folders")->required();
   ingest_cmd->add_option("-j,--jobs", ingest.jobs,
                          "worker processes reading files in parallel (default: one per core, plus one to fill the time the writer leaves)")
+      ->transform(kDecimal)
       ->check(CLI::Range(0, 256));
   double timeout_seconds = 120;
   ingest_cmd
@@ -61,10 +82,12 @@ int ParseArguments(int argc, char** argv, ParsedCommand* out) {
       ->add_option("--max-memory", max_memory_mib,
                    "MiB of address space each worker may use before the file it reads is reported "
                    "(default 2048; 0 = no limit)")
+      ->transform(kDecimal)
       ->check(CLI::Range(std::uint64_t{0}, std::uint64_t{1} << 24));
   ingest_cmd->add_option("--batch-size", ingest.batch_size,
                          "documents written per commit (default 500); a killed run keeps every "
                          "committed batch")
+      ->transform(kDecimal)
       ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30));
   ingest_cmd->add_flag("--keep-missing", ingest.keep_missing,
                        "keep documents whose files are no longer there");
@@ -87,6 +110,7 @@ int ParseArguments(int argc, char** argv, ParsedCommand* out) {
   search_cmd->add_option("--lang", search.languages, "only documents in this language (en, es, ...)")
       ->allow_extra_args(false);
   search_cmd->add_option("--objective", search.objectives, "only documents citing objective N (1-23)")
+      ->transform(kDecimal)
       ->check(CLI::Range(1, 23))
       ->allow_extra_args(false);
   search_cmd->add_option("--format", search.formats, "only this format (pdf, html, md, txt)")
@@ -94,8 +118,10 @@ int ParseArguments(int argc, char** argv, ParsedCommand* out) {
   search_cmd->add_option("--year", search.years, "only documents dated this year")
       ->allow_extra_args(false);
   search_cmd->add_option("--limit", search.limit, "results to show (default 10)")
+      ->transform(kDecimal)
       ->check(CLI::Range(0, kMaxLimit));
-  search_cmd->add_option("--offset", search.offset, "results to skip")->check(CLI::Range(0, kMaxOffset));
+  search_cmd->add_option("--offset", search.offset, "results to skip")->transform(kDecimal)
+      ->check(CLI::Range(0, kMaxOffset));
   bool no_translate = false;
   search_cmd->add_flag("--no-translate", no_translate,
                        "do not also search the query's English/Spanish translation");
@@ -110,7 +136,8 @@ int ParseArguments(int argc, char** argv, ParsedCommand* out) {
   CLI::App* objective_cmd =
       app.add_subcommand("objective", "Every document citing objective N, with the evidence");
   add_common(objective_cmd, true);
-  objective_cmd->add_option("n", objective_n, "objective number (1-23)")->required()->check(CLI::Range(1, 23));
+  objective_cmd->add_option("n", objective_n, "objective number (1-23)")->required()->transform(kDecimal)
+      ->check(CLI::Range(1, 23));
 
   CLI::App* objectives_cmd = app.add_subcommand("objectives", "The 23 objectives with document counts");
   add_common(objectives_cmd, true);
@@ -149,8 +176,10 @@ int ParseArguments(int argc, char** argv, ParsedCommand* out) {
   add_common(serve_cmd, false);
   serve_cmd->add_option("--host", serve.host, "address to listen on (default 127.0.0.1)");
   serve_cmd->add_option("--port", serve.port, "port (default 8080; 0 = any free port)")
+      ->transform(kDecimal)
       ->check(CLI::Range(0, 65535));
-  serve_cmd->add_option("--threads", serve.threads, "worker threads")->check(CLI::Range(0, 256));
+  serve_cmd->add_option("--threads", serve.threads, "worker threads")->transform(kDecimal)
+      ->check(CLI::Range(0, 256));
 
   try {
     app.parse(argc, argv);

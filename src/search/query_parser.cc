@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/objectives.h"
+#include "core/language_code.h"
 #include "core/utf8.h"
 #include "text/text_fold.h"
 
@@ -29,17 +30,16 @@ bool AllDigits(std::string_view s) {
 Status ApplyFilter(const std::string& field, const std::string& value, ParsedQuery* out) {
   std::string v = Fold(value);
   if (field == "objective" || field == "objetivo" || field == "obj") {
+    // Decimal, leading zeros allowed: objective:013 is 13.
+    if (AllDigits(v)) v.erase(0, std::min(v.find_first_not_of('0'), v.size() - 1));
     if (!AllDigits(v) || v.size() > 2 || !FindObjective(std::stoi(v))) {
       return Status::InvalidArgument("objective:" + value + " is not an objective (use 1 to 23)");
     }
     out->objectives.push_back(std::stoi(v));
   } else if (field == "lang" || field == "language" || field == "idioma") {
-    if (v.size() < 2 || v.size() > 3 || !std::all_of(v.begin(), v.end(), [](char c) {
-          return c >= 'a' && c <= 'z';
-        })) {
-      return Status::InvalidArgument("lang:" + value + " is not a language code (use en, es, ...)");
-    }
-    out->languages.push_back(v);
+    std::string code;
+    if (Status s = CanonicalLanguage(value, field + ":", &code); !s.ok()) return s;
+    out->languages.push_back(code);
   } else if (field == "format" || field == "formato" || field == "type") {
     static const std::set<std::string> kFormats = {"pdf", "html", "md", "txt"};
     if (!kFormats.count(v)) {
@@ -137,9 +137,15 @@ Status ParseQuery(std::string_view text, ParsedQuery* out) {
       }
       if (clause.kind != QueryClause::Kind::kTitleWord && raw.size() > 1 && raw.back() == '*') {
         std::vector<std::string> w = WordsOf(raw.substr(0, raw.size() - 1));
-        if (w.size() == 1 && Fold(w[0]).size() >= 3) {
+        // Two letters expand too (to the most frequent terms: see
+        // BuildQuery); one letter would stand for a tenth of the
+        // vocabulary, so it is refused rather than read as a word.
+        if (w.size() == 1 && Fold(w[0]).size() >= kMinWildcardLetters) {
           clause.kind = QueryClause::Kind::kWildcard;
           clause.words = w;
+        } else if (w.size() == 1) {
+          return Status::InvalidArgument(std::string(raw) + ": a wildcard needs at least " +
+                                         std::to_string(kMinWildcardLetters) + " letters before *");
         } else {
           clause.words = w;
         }

@@ -42,6 +42,8 @@ struct ParsedQuery {
 
 inline constexpr std::size_t kMaxQueryBytes = 1024;
 inline constexpr std::size_t kMaxQueryClauses = 64;
+// Letters a wildcard (migra*) needs before its *; under this it is refused.
+inline constexpr std::size_t kMinWildcardLetters = 2;
 
 // Parses `text`. InvalidArgument (with a sentence the user can act on) for
 // a query that is too long, not UTF-8, or has a filter with a bad value

@@ -2,6 +2,8 @@
 // side and turns its exceptions into a Status.
 #include "search/searcher.h"
 
+#include "core/language_code.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <set>
@@ -125,8 +127,14 @@ Status Searcher::Search(const SearchRequest& request, SearchResponse* response) 
   }
   // Filters from the command line or HTTP get the same checks as the
   // query language's own.
+  SearchRequest canonical = request;
+  canonical.languages.clear();
+  for (const std::string& l : request.languages) {
+    std::string code;
+    if (Status c = CanonicalLanguage(l, "--lang ", &code); !c.ok()) return c;
+    canonical.languages.push_back(code);
+  }
   std::string filters;
-  for (const std::string& l : request.languages) filters += " lang:" + l;
   for (const std::string& f : request.formats) filters += " format:" + f;
   for (const std::string& y : request.years) filters += " year:" + y;
   ParsedQuery checked;
@@ -140,7 +148,7 @@ Status Searcher::Search(const SearchRequest& request, SearchResponse* response) 
     Status result = GuardXapian("search failed", [&]() -> Status {
       HitTerms hits;
       Xapian::Query query =
-          BuildQuery(parsed, request, &hits, request.translate ? Lexicon() : nullptr, &db_);
+          BuildQuery(parsed, canonical, &hits, request.translate ? Lexicon() : nullptr, &db_);
       Xapian::Enquire enquire(db_);
       enquire.set_query(query);
       // Facets: our one-pass counter on a local database, Xapian's own spies
@@ -200,7 +208,7 @@ Status Searcher::Search(const SearchRequest& request, SearchResponse* response) 
         dids.push_back(*it);
       }
       if (request.translate && !response->hits.empty()) {
-        MarkTranslated(db_, parsed, request, dids, response);
+        MarkTranslated(db_, parsed, canonical, dids, response);
       }
       if (request.facets && local_) {
         counter.AddTo(&response->facets);

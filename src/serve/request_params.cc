@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/objectives.h"
+#include "core/language_code.h"
 #include "core/utf8.h"
 
 namespace gcm {
@@ -145,10 +146,9 @@ Status ParseSearchParams(const QueryParams& params, SearchRequest* out) {
   std::vector<std::string> values;
   if (!(s = Values(params, "lang", &values)).ok()) return s;
   for (const std::string& v : values) {
-    if (v.size() < 2 || v.size() > 3 || !IsLowerAlpha(v)) {
-      return Status::InvalidArgument("lang=" + Quote(v) + " is not a language code (use en, es, ...)");
-    }
-    out->languages.push_back(v);
+    std::string code;
+    if (Status c = CanonicalLanguage(v, "lang=", &code); !c.ok()) return c;
+    out->languages.push_back(code);
   }
 
   if (!(s = Values(params, "objective", &values)).ok()) return s;

@@ -44,12 +44,26 @@ TEST(QueryParser, ForgivesAnUnclosedQuote) {
   EXPECT_EQ(q.clauses[0].words.size(), 2u);
 }
 
-TEST(QueryParser, ReadsWildcardsOfThreeLettersOrMore) {
+TEST(QueryParser, ExpandsWildcardsOfTwoLettersOrMoreAndRefusesOneLetter) {
   ParsedQuery q;
-  ASSERT_TRUE(ParseQuery("migra* a*", &q).ok());
+  ASSERT_TRUE(ParseQuery("migra* mi*", &q).ok());
   ASSERT_EQ(q.clauses.size(), 2u);
   EXPECT_EQ(q.clauses[0].kind, Kind::kWildcard);
-  EXPECT_EQ(q.clauses[1].kind, Kind::kWord);
+  EXPECT_EQ(q.clauses[1].kind, Kind::kWildcard);  // was silently the word "mi"
+  EXPECT_EQ(q.clauses[1].words[0], "mi");
+  Status s = ParseQuery("migration a*", &q);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(s.message().find("a*: a wildcard needs at least 2 letters"), std::string::npos) << s.message();
+}
+
+TEST(QueryParser, ReadsTheLanguageFilterInAnyCaseAndNamesAnUnknownCode) {
+  ParsedQuery q;
+  ASSERT_TRUE(ParseQuery("lang:ES migration idioma:Pt", &q).ok());
+  EXPECT_EQ(q.languages, (std::vector<std::string>{"es", "pt"}));
+  Status s = ParseQuery("lang:xx migration", &q);
+  EXPECT_EQ(s.code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(s.message().find("lang:xx is not a language code"), std::string::npos) << s.message();
+  EXPECT_TRUE(ParseQuery("lang:und", &q).ok());
 }
 
 struct BadQuery {

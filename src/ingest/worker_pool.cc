@@ -4,8 +4,6 @@
 // that die.
 #include "ingest/worker_pool.h"
 
-#include "ingest/worker_protocol.h"
-
 #include <fcntl.h>
 #include <malloc.h>
 #include <poll.h>
@@ -24,6 +22,8 @@
 #include <cstring>
 #include <new>
 #include <thread>
+
+#include "ingest/worker_protocol.h"
 
 
 namespace gcm {

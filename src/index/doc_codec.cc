@@ -1,12 +1,19 @@
-// JSON encoding of stored documents. Field names are short where they
-// repeat per page or mention, to keep the database small.
+// The stored document (doc_codec.h): a JSON header (nlohmann/json), then
+// the body's sections, read with core/coding.h's Decoder so that a length
+// in the header that the body cannot hold is Corruption naming the section
+// and its offset. Field names are short where they repeat per page or
+// mention, to keep the database small. The bytes are those written before
+// core/coding.h existed: indexes built then read the same.
 #include "index/doc_codec.h"
 
 #include <zlib.h>
 
 #include <nlohmann/json.hpp>
 #include <string>
+#include <string_view>
 #include <utility>
+
+#include "core/coding.h"
 
 namespace gcm {
 
@@ -172,6 +179,7 @@ namespace {
 struct Stored {
   json header;
   std::string_view body;
+  std::size_t body_offset = 0;  // of the body in the data, for messages
 };
 
 Status SplitStored(const std::string& data, Stored* out) {
@@ -182,8 +190,12 @@ Status SplitStored(const std::string& data, Stored* out) {
     return Status::Corruption("stored document data is not JSON");
   }
   out->body = nul == std::string::npos ? std::string_view() : std::string_view(data).substr(nul + 1);
+  out->body_offset = nul == std::string::npos ? data.size() : nul + 1;
   return Status::OK();
 }
+
+// A reader of the body's sections in order.
+Decoder BodyDecoder(const Stored& stored) { return Decoder(stored.body, "stored document body", stored.body_offset); }
 
 // One section of the body, as the header describes it.
 struct Section {
@@ -208,20 +220,24 @@ Section PageSection(const json& jp) {
   return s;
 }
 
-// Reads `section`, which starts at *at of `body`, into *out (inflated when
-// it was stored compressed), or only skips it when `out` is null. Advances
-// *at past it.
-Status ReadSection(std::string_view body, std::size_t* at, const Section& section, std::string* out,
-                   const char* what) {
-  if (section.stored > body.size() - *at) return Status::Corruption(std::string("stored ") + what + " are cut short");
-  std::string_view bytes = body.substr(*at, section.stored);
-  *at += section.stored;
+// "page 3's text": the section's name in messages.
+std::string PageField(const json& jp) { return "page " + std::to_string(IntegerField(jp, "n", 1)) + "'s text"; }
+
+// Reads the next section of the body, `section`, into *out (inflated when
+// it was stored compressed), or only skips it when `out` is null.
+Status ReadSection(Decoder& body, const Section& section, std::string* out, const std::string& field) {
+  const std::size_t start = body.offset();
+  std::string_view bytes;
+  if (!body.ReadBytes(field, section.stored, &bytes)) return body.status();
   if (!out) return Status::OK();
   if (!section.compressed) {
     out->assign(bytes);
     return Status::OK();
   }
-  if (!Inflate(bytes, section.length, out)) return Status::Corruption(std::string("stored ") + what + " do not inflate");
+  if (!Inflate(bytes, section.length, out)) {
+    body.Fail(field, start, "does not inflate to its " + std::to_string(section.length) + " bytes");
+    return body.status();
+  }
   return Status::OK();
 }
 
@@ -235,12 +251,12 @@ Status DecodePageText(const std::string& data, int page_number, std::string* tex
   Status s = SplitStored(data, &stored);
   if (!s.ok()) return s;
   try {
-    std::size_t at = 0;
-    s = ReadSection(stored.body, &at, MentionsSection(stored.header), nullptr, "mentions");
+    Decoder body = BodyDecoder(stored);
+    s = ReadSection(body, MentionsSection(stored.header), nullptr, "the mentions");
     if (!s.ok()) return s;
     for (const json& jp : stored.header.value("pages", json::array())) {
       const bool wanted = page_number == 0 ? PageSection(jp).length > 0 : IntegerField(jp, "n", 1) == page_number;
-      s = ReadSection(stored.body, &at, PageSection(jp), wanted ? text : nullptr, "page texts");
+      s = ReadSection(body, PageSection(jp), wanted ? text : nullptr, PageField(jp));
       if (!s.ok()) return s;
       if (wanted && (page_number != 0 || !Blank(*text))) {
         if (found_page) *found_page = IntegerField(jp, "n", 1);
@@ -275,14 +291,14 @@ Status DecodeDocumentData(const std::string& data, Document* doc, DecodeDetail d
     doc->file_mtime = IntegerField(j, "mtime", std::int64_t{0});
     if (j.contains("warnings")) doc->warnings = j["warnings"].get<std::vector<std::string>>();
     const bool full = detail == DecodeDetail::kFull;
-    std::size_t at = 0;
+    Decoder body = BodyDecoder(stored);
     std::string mentions_json;
-    s = ReadSection(stored.body, &at, MentionsSection(j), full ? &mentions_json : nullptr, "mentions");
+    s = ReadSection(body, MentionsSection(j), full ? &mentions_json : nullptr, "the mentions");
     if (!s.ok()) return s;
     for (const json& jp : j.value("pages", json::array())) {
       Page p;
       p.number = IntegerField(jp, "n", 1);
-      s = ReadSection(stored.body, &at, PageSection(jp), full ? &p.text : nullptr, "page texts");
+      s = ReadSection(body, PageSection(jp), full ? &p.text : nullptr, PageField(jp));
       if (!s.ok()) return s;
       p.language = jp.value("l", "und");
       p.first_position = IntegerField(jp, "p", std::uint32_t{0});

@@ -8,6 +8,8 @@
 // out of the header because parsing them dominated search latency (a result
 // needs the metadata and a page). `xapian-delve -d` shows the header first.
 // Search results and `show` decode it back into the same struct.
+// doc_codec.cc codes it: the header with nlohmann/json, the body's sections
+// with core/coding.h's bounded Decoder.
 #ifndef GCMSEARCH_INDEX_DOC_CODEC_H_
 #define GCMSEARCH_INDEX_DOC_CODEC_H_
 
@@ -27,7 +29,12 @@ enum class DecodeDetail {
              // pages without their text: DecodePageText reads the one needed
 };
 
-// Reads a stored form back; Corruption when `data` is not one.
+// Reads a stored form back; Corruption when `data` is not one: "stored
+// document data is not JSON" for a header that does not parse, or a
+// message naming the section, its offset and why ("stored document body:
+// page 2's text at offset 310: cut short (needs 5000 bytes, 12 left)",
+// "... does not inflate to its 5000 bytes") when the body does not hold
+// what the header describes.
 Status DecodeDocumentData(const std::string& data, Document* doc,
                           DecodeDetail detail = DecodeDetail::kFull);
 

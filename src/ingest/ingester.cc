@@ -1,6 +1,7 @@
 // The ingestion driver: a file walk that survives symlink loops and
 // unreadable folders, a pool of worker processes for the per-file pipeline,
-// and a single writer (this thread) that commits in batches.
+// and a single writer (this thread) that commits in batches. Each worker
+// answers with its file's built Xapian document in built_document.h's form.
 #include "ingest/ingester.h"
 
 #include "index/xapian_status.h"
@@ -9,13 +10,13 @@
 
 #include <algorithm>
 #include <cstdint>
-#include <cstring>
 #include <chrono>
 #include <optional>
 #include <set>
 #include <thread>
 
 #include "index/indexer.h"
+#include "ingest/built_document.h"
 #include "pair/pairing.h"
 #include "text/normaliser.h"
 #include "tag/objective_tagger.h"
@@ -139,40 +140,6 @@ bool UnderRoot(const std::string& path, const std::string& root) {
   return root.back() == '/' || path[root.size()] == '/';
 }
 
-// A worker's answer for a file read: u32 count of warnings, each as u32
-// length and bytes, then the serialised Xapian document.
-std::string EncodeBuiltDocument(const std::vector<std::string>& warnings, const std::string& serialised) {
-  std::string out;
-  auto put = [&out](std::uint32_t n) { out.append(reinterpret_cast<const char*>(&n), sizeof n); };
-  put(static_cast<std::uint32_t>(warnings.size()));
-  for (const std::string& w : warnings) {
-    put(static_cast<std::uint32_t>(w.size()));
-    out += w;
-  }
-  out += serialised;
-  return out;
-}
-
-bool DecodeBuiltDocument(const std::string& in, std::vector<std::string>* warnings, std::string* serialised) {
-  std::size_t at = 0;
-  auto get = [&](std::uint32_t* n) {
-    if (in.size() - at < sizeof *n) return false;
-    std::memcpy(n, in.data() + at, sizeof *n);
-    at += sizeof *n;
-    return true;
-  };
-  std::uint32_t count = 0;
-  if (!get(&count)) return false;
-  for (std::uint32_t i = 0; i < count; ++i) {
-    std::uint32_t length = 0;
-    if (!get(&length) || in.size() - at < length) return false;
-    warnings->emplace_back(in, at, length);
-    at += length;
-  }
-  serialised->assign(in, at, std::string::npos);
-  return true;
-}
-
 }  // namespace
 
 bool InShard(const std::string& id, int shard, int shards) {
@@ -293,15 +260,18 @@ Status IngestUnguarded(const IngestOptions& options, const IngestListener& liste
     int done = 0;
     pool->Run(tasks, [&](std::size_t index, Status status, std::string result) {
       const FileEntry& f = *todo[index];
-      std::vector<std::string> warnings;
+      BuiltDocument built;
       Xapian::Document xdoc;
       if (status.ok()) {
-        std::string serialised;
-        bool whole = DecodeBuiltDocument(result, &warnings, &serialised);
-        if (whole) {
-          whole = GuardXapian("unserialise", [&] { xdoc = Xapian::Document::unserialise(serialised); }).ok();
+        Status decoded = DecodeBuiltDocument(result, &built);
+        if (decoded.ok()) {
+          decoded = GuardXapian("a worker's answer: the serialised document",
+                                [&] { xdoc = Xapian::Document::unserialise(built.serialised); });
+          if (!decoded.ok()) decoded = Status::Corruption(decoded.message());
         }
-        if (!whole) status = Status::Internal(f.as_given + ": the worker sent a damaged document");
+        if (!decoded.ok()) {
+          status = Status::Internal(f.as_given + ": the worker sent a damaged document (" + decoded.message() + ")");
+        }
       }
       if (!status.ok()) {
         std::string reason = status.message();
@@ -314,7 +284,7 @@ Status IngestUnguarded(const IngestOptions& options, const IngestListener& liste
         indexer->Remove(f.id);
         indexer->RecordFailure({f.as_given, reason, f.size, f.mtime});
       } else {
-        for (const std::string& w : warnings) {
+        for (const std::string& w : built.warnings) {
           if (listener.on_warning) listener.on_warning(f.as_given, w);
         }
         hard = indexer->Replace(f.id, xdoc);

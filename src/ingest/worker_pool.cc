@@ -1,13 +1,7 @@
 // The worker process pool: fork, a small framed protocol over a socket pair
-// per worker, poll() with per-task deadlines, and replacement of workers
+// per worker (its frames are worker_protocol.h's, coded with
+// core/coding.h), poll() with per-task deadlines, and replacement of workers
 // that die.
-//
-// Frames from the parent: u64 length, then "file\0as_given\0size\0mtime".
-// Frames from a worker: one type byte, u64 length, then the payload:
-//   'A'  int32 units of slow work announced (extends the deadline)
-//   'D'  the work function's result: the task succeeded
-//   'F'  one Status::Code byte and the message: the task failed
-//   'M'  the message: the task ran out of memory; the worker then exits
 #include "ingest/worker_pool.h"
 
 #include <fcntl.h>
@@ -29,39 +23,13 @@
 #include <new>
 #include <thread>
 
+#include "ingest/worker_protocol.h"
+
 
 namespace gcm {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-constexpr std::size_t kHeaderBytes = 1 + sizeof(std::uint64_t);
-
-Status MakeStatus(Status::Code code, std::string message) {
-  switch (code) {
-    case Status::Code::kOk:
-      return Status::OK();
-    case Status::Code::kNotFound:
-      return Status::NotFound(std::move(message));
-    case Status::Code::kInvalidArgument:
-      return Status::InvalidArgument(std::move(message));
-    case Status::Code::kCorruption:
-      return Status::Corruption(std::move(message));
-    case Status::Code::kUnsupported:
-      return Status::Unsupported(std::move(message));
-    case Status::Code::kIOError:
-      return Status::IOError(std::move(message));
-    case Status::Code::kTimeout:
-      return Status::Timeout(std::move(message));
-    case Status::Code::kResourceLimit:
-      return Status::ResourceLimit(std::move(message));
-    case Status::Code::kDatabaseChanged:
-      return Status::DatabaseChanged(std::move(message));
-    case Status::Code::kInternal:
-      break;
-  }
-  return Status::Internal(std::move(message));
-}
 
 std::string MemoryLimitText(std::uint64_t bytes) {
   if (bytes == 0) return "ran out of memory";
@@ -82,13 +50,9 @@ void WriteAllOrExit(int fd, const char* data, std::size_t size) {
   }
 }
 
-void WriteFrame(int fd, char type, const std::string& payload) {
-  char header[kHeaderBytes];
-  header[0] = type;
-  std::uint64_t length = payload.size();
-  std::memcpy(header + 1, &length, sizeof length);
-  WriteAllOrExit(fd, header, sizeof header);
-  WriteAllOrExit(fd, payload.data(), payload.size());
+void WriteFrame(int fd, FrameType type, std::string_view payload) {
+  const std::string frame = EncodeFrame(type, payload);
+  WriteAllOrExit(fd, frame.data(), frame.size());
 }
 
 // Reads exactly `size` bytes; false at end of file or on error.
@@ -149,35 +113,28 @@ void RunTestHooks(const WorkerTask& task) {
   }
 
   while (true) {
+    char header[kTaskHeaderBytes];
+    if (!ReadAll(fd, header, sizeof header)) ::_exit(0);
     std::uint64_t length = 0;
-    if (!ReadAll(fd, reinterpret_cast<char*>(&length), sizeof length)) ::_exit(0);
+    // A length past the cap means the stream is out of step: nothing after
+    // it can be read as a task, and the parent reports the worker lost.
+    if (!DecodeTaskHeader(std::string_view(header, sizeof header), &length).ok()) ::_exit(1);
     std::string request(length, '\0');
     if (!ReadAll(fd, request.data(), request.size())) ::_exit(0);
     WorkerTask task;
-    std::vector<std::string> fields;
-    for (std::size_t start = 0;;) {
-      std::size_t nul = request.find('\0', start);
-      fields.push_back(request.substr(start, nul == std::string::npos ? std::string::npos : nul - start));
-      if (nul == std::string::npos) break;
-      start = nul + 1;
+    Status decoded = DecodeTaskPayload(request, &task);
+    if (!decoded.ok()) {
+      WriteFrame(fd, FrameType::kFailed,
+                 EncodeFailurePayload(Status::Internal("the parent sent a damaged task: " + decoded.message())));
+      continue;
     }
-    fields.resize(4);
-    task.file = fields[0];
-    task.as_given = fields[1];
-    task.size = std::strtoull(fields[2].c_str(), nullptr, 10);
-    task.mtime = std::strtoll(fields[3].c_str(), nullptr, 10);
 
     bool out_of_memory = false;
     Status status;
     std::string payload;
     try {
       RunTestHooks(task);
-      auto announce = [fd](int units) {
-        std::string p(sizeof(std::int32_t), '\0');
-        std::int32_t u = units;
-        std::memcpy(p.data(), &u, sizeof u);
-        WriteFrame(fd, 'A', p);
-      };
+      auto announce = [fd](int units) { WriteFrame(fd, FrameType::kAnnounce, EncodeAnnouncePayload(units)); };
       status = work(task, announce, &payload);
     } catch (const std::bad_alloc&) {
       out_of_memory = true;
@@ -188,13 +145,17 @@ void RunTestHooks(const WorkerTask& task) {
     }
     if (out_of_memory) {
       // The heap may be in pieces; a fresh worker takes the next file.
-      WriteFrame(fd, 'M', task.as_given + ": " + MemoryLimitText(limits.max_memory));
+      WriteFrame(fd, FrameType::kOutOfMemory, task.as_given + ": " + MemoryLimitText(limits.max_memory));
       ::_exit(0);
     }
+    if (status.ok() && payload.size() > kMaxAnswerBytes) {
+      status = Status::Unsupported(task.as_given + ": the document is too large to hand to the writer (" +
+                                   std::to_string(payload.size() >> 20) + " MiB)");
+    }
     if (status.ok()) {
-      WriteFrame(fd, 'D', payload);
+      WriteFrame(fd, FrameType::kDone, payload);
     } else {
-      WriteFrame(fd, 'F', std::string(1, static_cast<char>(status.code())) + status.message());
+      WriteFrame(fd, FrameType::kFailed, EncodeFailurePayload(status));
     }
   }
 }
@@ -294,11 +255,7 @@ void WorkerPool::Reap(Worker* w, bool kill_first, int* wait_status) {
 }
 
 bool WorkerPool::Send(Worker* w, std::size_t index, const WorkerTask& task) {
-  std::string payload = task.file.string() + '\0' + task.as_given + '\0' + std::to_string(task.size) + '\0' +
-                        std::to_string(task.mtime);
-  std::uint64_t length = payload.size();
-  std::string frame(reinterpret_cast<const char*>(&length), sizeof length);
-  frame += payload;
+  const std::string frame = EncodeTaskFrame(task);
   std::size_t sent = 0;
   while (sent < frame.size()) {
     // MSG_NOSIGNAL: a worker that died must not take the parent with it.
@@ -354,38 +311,56 @@ void WorkerPool::Receive(Worker* w, const std::vector<WorkerTask>& tasks, std::v
   }
 
   std::size_t at = 0;
-  while (w->inbox.size() - at >= kHeaderBytes) {
-    char type = w->inbox[at];
-    std::uint64_t length;
-    std::memcpy(&length, w->inbox.data() + at + 1, sizeof length);
-    if (w->inbox.size() - at - kHeaderBytes < length) {
-      if (at == 0) w->inbox.reserve(kHeaderBytes + length);
+  while (w->inbox.size() - at >= kFrameHeaderBytes) {
+    FrameHeader header;
+    Status framed = DecodeFrameHeader(std::string_view(w->inbox).substr(at), &header);
+    if (!framed.ok()) {
+      // Out of step: nothing after this can be read. The task (if any)
+      // fails and the worker is replaced.
+      if (w->busy) {
+        done->push_back({w->task,
+                         Status::Internal(tasks[w->task].as_given + ": the worker sent a damaged answer (" +
+                                          framed.message() + ")"),
+                         std::string()});
+      }
+      Reap(w, /*kill_first=*/true, nullptr);
+      return;
+    }
+    if (w->inbox.size() - at - kFrameHeaderBytes < header.length) {
+      // Bounded by kMaxAnswerBytes.
+      if (at == 0) w->inbox.reserve(kFrameHeaderBytes + header.length);
       break;
     }
-    std::string_view payload(w->inbox.data() + at + kHeaderBytes, length);
-    at += kHeaderBytes + length;
+    std::string_view payload(w->inbox.data() + at + kFrameHeaderBytes, header.length);
+    at += kFrameHeaderBytes + header.length;
     if (!w->busy) continue;  // nothing is expected from an idle worker
     const std::string& name = tasks[w->task].as_given;
-    if (type == 'A' && payload.size() == sizeof(std::int32_t)) {
-      std::int32_t units;
-      std::memcpy(&units, payload.data(), sizeof units);
-      w->deadline += limits_.per_announced_unit * std::max<std::int32_t>(0, units);
-      continue;
-    }
     Finished f{w->task, Status::OK(), std::string()};
-    if (type == 'D') {
-      f.result = payload;
-    } else if (type == 'F' && !payload.empty()) {
-      f.status = MakeStatus(static_cast<Status::Code>(payload[0]), std::string(payload.substr(1)));
-      if (f.status.ok()) f.status = Status::Internal(name + ": failed");
-    } else if (type == 'M') {
-      f.status = Status::Internal(std::string(payload));
-    } else {
-      f.status = Status::Internal(name + ": the worker sent a damaged answer");
+    Status decoded;
+    switch (header.type) {
+      case FrameType::kAnnounce: {
+        std::int32_t units = 0;
+        decoded = DecodeAnnouncePayload(payload, &units);
+        if (decoded.ok()) {
+          w->deadline += limits_.per_announced_unit * std::max<std::int32_t>(0, units);
+          continue;
+        }
+        break;
+      }
+      case FrameType::kDone:
+        f.result = payload;
+        break;
+      case FrameType::kFailed:
+        decoded = DecodeFailurePayload(payload, &f.status);
+        break;
+      case FrameType::kOutOfMemory:
+        f.status = Status::Internal(std::string(payload));
+        break;
     }
+    if (!decoded.ok()) f.status = Status::Internal(name + ": the worker sent a damaged answer (" + decoded.message() + ")");
     w->busy = false;
     done->push_back(std::move(f));
-    if (type == 'M') eof = true;  // it exits now, to start again with a clean heap
+    if (header.type == FrameType::kOutOfMemory) eof = true;  // it exits now, to start again with a clean heap
   }
   w->inbox.erase(0, at);
 

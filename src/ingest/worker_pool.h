@@ -5,7 +5,9 @@
 // The parent forks the workers when the pool starts (before it has started
 // any thread). Each worker reads one task at a time from its socket, runs the
 // work function on it under an address-space limit (RLIMIT_AS), and writes
-// the Document back length-prefixed as doc_codec JSON. The parent waits on
+// the work function's result back in a frame (worker_protocol.h, coded
+// with core/coding.h; for ingestion the result is a built_document.h
+// answer). The parent waits on
 // every worker at once, enforces a wall-clock deadline per task, SIGKILLs a
 // worker that overruns, reports why a task failed ("timed out after 120 s",
 // "crashed (signal 11: Segmentation fault)", "ran out of memory ..."), and

@@ -459,10 +459,10 @@ Status PairVersions(Xapian::WritableDatabase& db, const Xapian::Database& collec
       }
       PairingFeatures f;  // the other fields; the terms go straight in, interned
       TermWeights anchors, words;
-      bool whole = DecodePairingFeatures(
+      const bool whole = DecodePairingFeatures(
           stored, &f,
           [&](std::string_view k, double w) { anchors.emplace_back(anchor_terms.Intern(k), static_cast<float>(w)); },
-          [&](std::string_view k, double w) { words.emplace_back(word_terms.Intern(k), static_cast<float>(w)); });
+          [&](std::string_view k, double w) { words.emplace_back(word_terms.Intern(k), static_cast<float>(w)); }).ok();
       if (!whole || (f.language != "en" && f.language != "es")) continue;
       CompactFeatures c = WithoutTerms(std::move(f));
       c.anchors = std::move(anchors);

@@ -65,7 +65,7 @@ struct PairingFeatures {
 PairingFeatures ComputePairingFeatures(const Document& doc, const BilingualLexicon& lexicon);
 
 // The stored form of `f` (binary, compact: sorted keys front-coded, weights
-// in sixtieths), kept in each document's value slot kSlotPairing so that
+// in sixtieths; the layout is in pairing_codec.cc, coded with core/coding.h), kept in each document's value slot kSlotPairing so that
 // pairing reads every document's features instead of recomputing them from
 // the texts: ingestion's workers compute them, and a run that changes one
 // file of 10,000 compares stored features only.
@@ -76,16 +76,19 @@ std::string EncodePairingFeatures(const PairingFeatures& f);
 // pairing runs. Documents in languages other than en/es get nothing.
 void AttachPairingFeatures(const Document& doc, Xapian::Document* xdoc);
 
-// Reads a stored form back; false when `data` is not one (or of an older
-// version), *f then being unspecified.
-bool DecodePairingFeatures(std::string_view data, PairingFeatures* f);
+// Reads a stored form back. Corruption naming the field and its offset
+// when `data` is not one (cut short, a length or count over its cap or the
+// bytes left, a value out of range, another magic byte or version, bytes
+// left over); *f is then unspecified.
+Status DecodePairingFeatures(std::string_view data, PairingFeatures* f);
 
 // The same without building maps: the other fields into *f (its anchors
 // and words left empty), each anchor and word to the callbacks, keys in
-// ascending order.
-bool DecodePairingFeatures(std::string_view data, PairingFeatures* f,
-                           const std::function<void(std::string_view key, double weight)>& on_anchor,
-                           const std::function<void(std::string_view key, double weight)>& on_word);
+// ascending order. On Corruption the callbacks may already have had some
+// entries.
+Status DecodePairingFeatures(std::string_view data, PairingFeatures* f,
+                             const std::function<void(std::string_view key, double weight)>& on_anchor,
+                             const std::function<void(std::string_view key, double weight)>& on_word);
 
 struct VersionPair {
   std::size_t en = 0;  // index into the features given

@@ -1,151 +1,134 @@
-// The stored form of PairingFeatures (see pairing.h):
+// The stored form of PairingFeatures (see pairing.h), kept in each
+// document's value slot kSlotPairing and coded with core/coding.h
+// (str = length-prefixed):
 //
 //   'P' 1                      magic and version
 //   str id, path, language, format
 //   varint pages, chars
-//   varint count, then each objective as a varint
+//   varint count, then each objective as a varint (<= 1000)
 //   anchors, then words: varint count, then per entry (keys ascending)
 //     varint bytes shared with the previous key, str rest of the key,
 //     varint round(weight * 60)
 //
-// where str = varint length + bytes. Sixtieths hold the weights exactly
-// (counts, and shares 1/k of an English word translated k ways, k <= 6).
+// Sixtieths hold the weights exactly (counts, and shares 1/k of an English
+// word translated k ways, k <= 6). The bytes are those written before
+// core/coding.h existed: indexes built then read the same.
 #include <cmath>
+#include <cstdint>
 #include <functional>
 
+#include "core/coding.h"
 #include "pair/pairing.h"
 
 namespace gcm {
 namespace {
 
-constexpr char kMagic = 'P';
-constexpr char kVersion = 1;
+constexpr std::uint8_t kMagic = 'P';
+constexpr std::uint8_t kVersion = 1;
 constexpr double kWeightScale = 60.0;
 
-void PutVarint(std::uint64_t v, std::string* out) {
-  while (v >= 0x80) {
-    out->push_back(static_cast<char>((v & 0x7f) | 0x80));
-    v >>= 7;
-  }
-  out->push_back(static_cast<char>(v));
-}
-
-void PutString(std::string_view s, std::string* out) {
-  PutVarint(s.size(), out);
-  out->append(s);
-}
+// What a decoder accepts; the encoder never writes more (ids are 16 hex
+// digits, paths under PATH_MAX, languages "en", "es" or "und", formats
+// "pdf" and the like). Keys have no cap but the bytes left: a URL anchor is
+// as long as the URL in the text.
+constexpr std::size_t kMaxIdBytes = 1 << 10;
+constexpr std::size_t kMaxPathBytes = 1 << 20;
+constexpr std::size_t kMaxNameBytes = 64;  // language, format
+constexpr std::size_t kMaxObjectives = 1000;
+constexpr std::uint64_t kMaxObjective = 1000;
+constexpr std::size_t kMaxKeyBytes = SIZE_MAX;
+constexpr std::size_t kMaxEntries = std::size_t{1} << 24;
 
 void PutWeighted(const std::map<std::string, double>& entries, std::string* out) {
-  PutVarint(entries.size(), out);
+  PutVarint64(out, entries.size());
   std::string_view previous;
   for (const auto& [key, weight] : entries) {
     std::size_t shared = 0;
     while (shared < previous.size() && shared < key.size() && previous[shared] == key[shared]) ++shared;
-    PutVarint(shared, out);
-    PutString(std::string_view(key).substr(shared), out);
-    PutVarint(static_cast<std::uint64_t>(std::llround(std::max(0.0, weight) * kWeightScale)), out);
+    PutVarint64(out, shared);
+    PutLengthPrefixed(out, std::string_view(key).substr(shared));
+    PutVarint64(out, static_cast<std::uint64_t>(std::llround(std::max(0.0, weight) * kWeightScale)));
     previous = key;
   }
 }
 
-class Reader {
- public:
-  explicit Reader(std::string_view data) : data_(data) {}
-
-  bool Varint(std::uint64_t* v) {
-    *v = 0;
-    for (int shift = 0; shift < 64; shift += 7) {
-      if (at_ >= data_.size()) return false;
-      unsigned char byte = static_cast<unsigned char>(data_[at_++]);
-      *v |= static_cast<std::uint64_t>(byte & 0x7f) << shift;
-      if (!(byte & 0x80)) return true;
+// One front-coded list; `what` is "anchor" or "word".
+bool ReadWeighted(Decoder& d, const char* what,
+                  const std::function<void(std::string_view key, double weight)>& entry) {
+  const std::string name(what);
+  std::size_t count = 0;
+  if (!d.ReadCount("the count of " + name + "s", kMaxEntries, &count)) return false;
+  std::string key;
+  for (std::size_t i = 0; i < count; ++i) {
+    const std::string nth = name + " " + std::to_string(i + 1);
+    std::uint64_t shared = 0, weight = 0;
+    std::string_view rest;
+    if (!d.ReadVarint64AtMost(nth + "'s shared prefix", key.size(), &shared) ||
+        !d.ReadLengthPrefixed(nth + "'s key", kMaxKeyBytes, &rest) || !d.ReadVarint64(nth + "'s weight", &weight)) {
+      return false;
     }
-    return false;
+    key.resize(static_cast<std::size_t>(shared));
+    key += rest;
+    entry(key, static_cast<double>(weight) / kWeightScale);
   }
-  bool Size(std::size_t* n) {
-    std::uint64_t v;
-    if (!Varint(&v) || v > data_.size()) return false;  // no count can exceed the bytes left
-    *n = static_cast<std::size_t>(v);
-    return true;
-  }
-  bool String(std::string* s) {
-    std::size_t n;
-    if (!Size(&n) || data_.size() - at_ < n) return false;
-    s->assign(data_.substr(at_, n));
-    at_ += n;
-    return true;
-  }
-  bool Weighted(const std::function<void(std::string_view key, double weight)>& entry) {
-    std::size_t count;
-    if (!Size(&count)) return false;
-    std::string key, rest;
-    for (std::size_t i = 0; i < count; ++i) {
-      std::size_t shared;
-      std::uint64_t weight;
-      if (!Size(&shared) || shared > key.size() || !String(&rest) || !Varint(&weight)) return false;
-      key.resize(shared);
-      key += rest;
-      entry(key, static_cast<double>(weight) / kWeightScale);
-    }
-    return true;
-  }
-  bool Byte(char* c) {
-    if (at_ >= data_.size()) return false;
-    *c = data_[at_++];
-    return true;
-  }
-  bool AtEnd() const { return at_ == data_.size(); }
-
- private:
-  std::string_view data_;
-  std::size_t at_ = 0;
-};
+  return true;
+}
 
 }  // namespace
 
 std::string EncodePairingFeatures(const PairingFeatures& f) {
-  std::string out{kMagic, kVersion};
-  PutString(f.id, &out);
-  PutString(f.path, &out);
-  PutString(f.language, &out);
-  PutString(f.format, &out);
-  PutVarint(f.pages, &out);
-  PutVarint(f.chars, &out);
-  PutVarint(f.objectives.size(), &out);
-  for (int n : f.objectives) PutVarint(static_cast<std::uint64_t>(std::max(0, n)), &out);
+  std::string out;
+  out.push_back(static_cast<char>(kMagic));
+  out.push_back(static_cast<char>(kVersion));
+  PutLengthPrefixed(&out, f.id);
+  PutLengthPrefixed(&out, f.path);
+  PutLengthPrefixed(&out, f.language);
+  PutLengthPrefixed(&out, f.format);
+  PutVarint64(&out, f.pages);
+  PutVarint64(&out, f.chars);
+  PutVarint64(&out, f.objectives.size());
+  for (int n : f.objectives) PutVarint64(&out, static_cast<std::uint64_t>(std::max(0, n)));
   PutWeighted(f.anchors, &out);
   PutWeighted(f.words, &out);
   return out;
 }
 
-bool DecodePairingFeatures(std::string_view data, PairingFeatures* f) {
+Status DecodePairingFeatures(std::string_view data, PairingFeatures* f) {
   auto into = [](std::map<std::string, double>* m) {
     return [m](std::string_view key, double weight) { m->emplace_hint(m->end(), key, weight); };
   };
   return DecodePairingFeatures(data, f, into(&f->anchors), into(&f->words));
 }
 
-bool DecodePairingFeatures(std::string_view data, PairingFeatures* f,
-                           const std::function<void(std::string_view key, double weight)>& on_anchor,
-                           const std::function<void(std::string_view key, double weight)>& on_word) {
+Status DecodePairingFeatures(std::string_view data, PairingFeatures* f,
+                             const std::function<void(std::string_view key, double weight)>& on_anchor,
+                             const std::function<void(std::string_view key, double weight)>& on_word) {
   *f = PairingFeatures();
-  Reader r(data);
-  char magic, version;
-  if (!r.Byte(&magic) || magic != kMagic || !r.Byte(&version) || version != kVersion) return false;
-  std::size_t objectives;
-  std::uint64_t pages, chars;
-  if (!r.String(&f->id) || !r.String(&f->path) || !r.String(&f->language) || !r.String(&f->format) ||
-      !r.Varint(&pages) || !r.Varint(&chars) || !r.Size(&objectives)) {
-    return false;
+  Decoder d(data, "pairing features");
+  std::size_t objectives = 0;
+  std::uint64_t pages = 0, chars = 0;
+  if (!d.ExpectByte("the magic byte", kMagic) || !d.ExpectByte("the version", kVersion) ||
+      !d.ReadLengthPrefixed("the id", kMaxIdBytes, &f->id) ||
+      !d.ReadLengthPrefixed("the path", kMaxPathBytes, &f->path) ||
+      !d.ReadLengthPrefixed("the language", kMaxNameBytes, &f->language) ||
+      !d.ReadLengthPrefixed("the format", kMaxNameBytes, &f->format) || !d.ReadVarint64("the page count", &pages) ||
+      !d.ReadVarint64("the character count", &chars) ||
+      !d.ReadCount("the count of objectives", kMaxObjectives, &objectives)) {
+    return d.status();
   }
   f->pages = static_cast<std::size_t>(pages);
   f->chars = static_cast<std::size_t>(chars);
+  f->objectives.reserve(objectives);  // bounded by the bytes left
   for (std::size_t i = 0; i < objectives; ++i) {
-    std::size_t n;
-    if (!r.Size(&n) || n > 1000) return false;
+    std::uint64_t n = 0;
+    if (!d.ReadVarint64AtMost("objective " + std::to_string(i + 1), kMaxObjective, &n)) return d.status();
     f->objectives.push_back(static_cast<int>(n));
   }
-  return r.Weighted(on_anchor) && r.Weighted(on_word) && r.AtEnd();
+  if (!ReadWeighted(d, "anchor", on_anchor) || !ReadWeighted(d, "word", on_word) ||
+      !d.ExpectEnd("the end of the features")) {
+    return d.status();
+  }
+  return Status::OK();
 }
 
 }  // namespace gcm

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <functional>
+#include <nlohmann/json.hpp>
+
 #include "index/doc_codec.h"
 #include "index/term_scheme.h"
 #include "test_util.h"
@@ -165,6 +168,92 @@ TEST(DocCodec, RejectsAPageLengthThatWrapsAround) {
   Document doc;
   Status s = DecodeDocumentData(data, &doc);
   EXPECT_EQ(s.code(), Status::Code::kCorruption) << doc.pages.size();
+  EXPECT_EQ(s.message(), "stored document body: page 1's text at offset " + std::to_string(data.size() - 2) +
+                             ": cut short (needs 18446744073709551615 bytes, 2 left)");
+}
+
+std::string CorruptionMessage(const Status& s) {
+  return s.code() == Status::Code::kCorruption ? s.message() : "<not a corruption: " + s.ToString() + ">";
+}
+
+// A stored form with every kind of section: full mentions (uncompressed),
+// page 1 as it is, page 2 compressed.
+std::string StoredWithEverySection() {
+  Document doc = SampleDocument();
+  doc.pages[1].text.assign(5000, 'b');
+  return EncodeDocumentData(doc);
+}
+
+// `data` with its header edited by `edit`, the body kept.
+std::string WithHeader(const std::string& data, const std::function<void(nlohmann::json&)>& edit) {
+  const std::size_t nul = data.find('\0');
+  nlohmann::json header = nlohmann::json::parse(data.substr(0, nul));
+  edit(header);
+  return header.dump() + data.substr(nul);
+}
+
+TEST(DocCodecCorruption, EveryCutIsRefusedForWhereItFalls) {
+  const std::string data = StoredWithEverySection();
+  const std::size_t nul = data.find('\0');
+  ASSERT_NE(nul, std::string::npos);
+  for (std::size_t n = 0; n < data.size(); ++n) {
+    const std::string cut = data.substr(0, n);
+    Document doc;
+    std::string text;
+    const std::string message = CorruptionMessage(DecodeDocumentData(cut, &doc));
+    const std::string page_message = CorruptionMessage(DecodePageText(cut, 2, &text));
+    if (n <= nul) {
+      // In the header (or just before its NUL): the JSON does not close,
+      // or it closes with no body after it.
+      const std::string expected = n < nul ? "stored document data is not JSON" : "stored document body: ";
+      EXPECT_EQ(message.find(expected), 0u) << "cut at " << n << ": " << message;
+      EXPECT_EQ(page_message.find(expected), 0u) << "cut at " << n << ": " << page_message;
+    } else {
+      // In the body: the section the cut falls in is cut short.
+      EXPECT_EQ(message.find("stored document body: "), 0u) << "cut at " << n << ": " << message;
+      EXPECT_NE(message.find(": cut short (needs "), std::string::npos) << "cut at " << n << ": " << message;
+      EXPECT_NE(page_message.find(": cut short (needs "), std::string::npos) << "cut at " << n << ": " << page_message;
+    }
+  }
+}
+
+TEST(DocCodecCorruption, EachKindOfDamageFailsForItsOwnReason) {
+  const std::string good = StoredWithEverySection();
+  const std::size_t body = good.find('\0') + 1;
+  std::string flipped = good;
+  flipped[flipped.size() - 8] ^= 0x5a;  // inside page 2's compressed bytes
+  std::string shorter_inflated = WithHeader(good, [](nlohmann::json& j) { j["pages"][1]["len"] = 4999; });
+  struct Row {
+    const char* damage;
+    std::string data;
+    std::string message;  // its start
+  } rows[] = {
+      {"a huge mentions length", WithHeader(good, [](nlohmann::json& j) { j["mlen"] = 1ull << 62; }),
+       "stored document body: the mentions at offset "},
+      {"a huge page length", WithHeader(good, [](nlohmann::json& j) { j["pages"][0]["len"] = 1ull << 62; }),
+       "stored document body: page 1's text at offset "},
+      {"a huge compressed size", WithHeader(good, [](nlohmann::json& j) { j["pages"][1]["z"] = ~0ull; }),
+       "stored document body: page 2's text at offset "},
+      {"a flipped compressed byte", flipped, "stored document body: page 2's text at offset "},
+      {"a wrong inflated length", shorter_inflated, "stored document body: page 2's text at offset "},
+      {"a header that is not an object", "[1,2]" + good.substr(body - 1), "stored document data is not JSON"},
+      {"a page length that is not an integer",
+       WithHeader(good, [](nlohmann::json& j) { j["pages"][0]["len"] = "ten"; }),
+       "stored document data: [json.exception.other_error.501] \"len\" is not an integer in range"},
+  };
+  const std::string reasons[] = {"cut short (needs 4611686018427387904 bytes, ",
+                                 "cut short (needs 4611686018427387904 bytes, ",
+                                 "cut short (needs 18446744073709551615 bytes, ",
+                                 "does not inflate to its 5000 bytes",
+                                 "does not inflate to its 4999 bytes",
+                                 "",
+                                 ""};
+  for (std::size_t i = 0; i < std::size(rows); ++i) {
+    Document doc;
+    const std::string message = CorruptionMessage(DecodeDocumentData(rows[i].data, &doc));
+    EXPECT_EQ(message.find(rows[i].message), 0u) << rows[i].damage << ": " << message;
+    EXPECT_NE(message.find(reasons[i]), std::string::npos) << rows[i].damage << ": " << message;
+  }
 }
 
 TEST(DocCodec, RejectsNumbersThatAreNotIntegersInRange) {

@@ -234,7 +234,9 @@ Status IngestUnguarded(const IngestOptions& options, const IngestListener& liste
     if (extract.ocr_options.threads <= 0) extract.ocr_options.threads = std::max(1, cores / jobs);
     // Each worker reads, normalises and tags a file and builds its Xapian
     // document, so the writer (this thread) only adds what arrives.
-    auto work = [extract](const WorkerTask& task, const std::function<void(int)>& announce, std::string* result) {
+    auto work = [extract, before_file = options.worker_hooks.before_file](
+                    const WorkerTask& task, const std::function<void(int)>& announce, std::string* result) {
+      if (before_file) before_file(task);
       ExtractOptions o = extract;
       o.on_ocr_pages = announce;
       Document doc;

@@ -23,6 +23,14 @@
 
 namespace gcm {
 
+// Code run in the worker process before each file is read, for tests to
+// inject faults through the library: a hook that raises SIGSEGV, never
+// returns, or allocates without end makes that file's worker really crash,
+// hang or run out of memory. Empty (the default) in every program.
+struct WorkerHooks {
+  std::function<void(const WorkerTask& task)> before_file;
+};
+
 struct IngestOptions {
   std::string index_dir = "index";
   std::vector<std::string> paths;  // files and folders, as the user gave them
@@ -37,6 +45,7 @@ struct IngestOptions {
   // it (by hash) are read, so N runs over one folder split it exactly.
   int shard = 1;
   int shards = 1;
+  WorkerHooks worker_hooks;  // for tests; see WorkerHooks
 };
 
 // True when the document with this id belongs to shard `shard` of `shards`.

@@ -67,30 +67,6 @@ bool ReadAll(int fd, char* data, std::size_t size) {
   return true;
 }
 
-bool Contains(const std::string& haystack, const char* env_name) {
-  const char* needle = std::getenv(env_name);
-  return needle && *needle && haystack.find(needle) != std::string::npos;
-}
-
-// The test hooks (see worker_pool.h). Only workers look at them.
-void RunTestHooks(const WorkerTask& task) {
-  if (const char* delay = std::getenv("GCMSEARCH_TEST_DELAY_MS")) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(std::atoi(delay)));
-  }
-  if (Contains(task.as_given, "GCMSEARCH_TEST_CRASH_ON")) ::raise(SIGSEGV);
-  if (Contains(task.as_given, "GCMSEARCH_TEST_HANG_ON")) {
-    while (true) ::pause();
-  }
-  if (Contains(task.as_given, "GCMSEARCH_TEST_OOM_ON")) {
-    // Address space, not resident memory: the limit stops it either way.
-    std::vector<std::unique_ptr<char[]>> hog;
-    while (true) {
-      hog.emplace_back(new char[64 << 20]);
-      hog.back()[0] = 1;
-    }
-  }
-}
-
 [[noreturn]] void WorkerMain(pid_t parent, int fd, const WorkerLimits& limits, const WorkFunction& work) {
   // Die with the parent, even when busy: a killed `ingest` leaves no workers.
   ::prctl(PR_SET_PDEATHSIG, SIGKILL);
@@ -133,7 +109,6 @@ void RunTestHooks(const WorkerTask& task) {
     Status status;
     std::string payload;
     try {
-      RunTestHooks(task);
       auto announce = [fd](int units) { WriteFrame(fd, FrameType::kAnnounce, EncodeAnnouncePayload(units)); };
       status = work(task, announce, &payload);
     } catch (const std::bad_alloc&) {

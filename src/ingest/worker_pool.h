@@ -14,10 +14,9 @@
 // forks a replacement. Results are handed to the caller in its own thread, so
 // the caller can be the single writer of the index.
 //
-// Test hooks, read by the workers only: a task whose as_given path contains
-// the value of GCMSEARCH_TEST_CRASH_ON crashes its worker (SIGSEGV), of
-// GCMSEARCH_TEST_HANG_ON hangs it, of GCMSEARCH_TEST_OOM_ON makes it allocate
-// until the memory limit stops it; GCMSEARCH_TEST_DELAY_MS delays every task.
+// Faults are injected through the work function (tests/ingest/
+// worker_pool_test.cc) or, for a whole ingestion, IngestOptions::worker_hooks
+// (ingester.h); nothing here reads the environment.
 #ifndef GCMSEARCH_INGEST_WORKER_POOL_H_
 #define GCMSEARCH_INGEST_WORKER_POOL_H_
 

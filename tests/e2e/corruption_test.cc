@@ -20,7 +20,6 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 using testing::CommandResult;
 using testing::CorpusFile;
-using testing::Quote;
 using testing::ReadFile;
 using testing::RunGcmsearch;
 using testing::TempDir;
@@ -44,7 +43,7 @@ std::string FlipBytes(std::string bytes, unsigned seed, double fraction) {
   return bytes;
 }
 
-bool HaveQpdf() { return std::system("command -v qpdf >/dev/null 2>&1") == 0; }
+bool HaveQpdf() { return testing::HaveProgram("qpdf"); }
 
 class CorruptionTest : public ::testing::Test {
  protected:
@@ -57,12 +56,12 @@ class CorruptionTest : public ::testing::Test {
   std::string Doc(const std::string& name) const { return docs_ + "/" + name; }
 
   CommandResult Ingest() {
-    return RunGcmsearch("ingest --no-ocr --index " + Quote(dir_ / "index") + " " + Quote(docs_));
+    return RunGcmsearch({"ingest", "--no-ocr", "--index", dir_ / "index", docs_});
   }
 
   // The paths of every indexed document.
   std::set<std::string> IndexedPaths() {
-    CommandResult r = RunGcmsearch("search --json --limit 100 --index " + Quote(dir_ / "index") + " ''");
+    CommandResult r = RunGcmsearch({"search", "--json", "--limit", "100", "--index", dir_ / "index", ""});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     std::set<std::string> paths;
     json response = json::parse(r.out);
@@ -74,8 +73,7 @@ class CorruptionTest : public ::testing::Test {
   void ExpectEveryGoodDocumentSearchable() {
     std::set<std::string> paths = IndexedPaths();
     for (const char* name : kGoodFiles) EXPECT_TRUE(paths.count(Doc(name))) << name;
-    CommandResult r =
-        RunGcmsearch("search --json --limit 100 --index " + Quote(dir_ / "index") + " migration");
+    CommandResult r = RunGcmsearch({"search", "--json", "--limit", "100", "--index", dir_ / "index", "migration"});
     std::set<std::string> hits;
     json response = json::parse(r.out);
     for (const json& hit : response["results"]) hits.insert(hit["path"].get<std::string>());
@@ -139,9 +137,9 @@ TEST_F(CorruptionTest, FlippedBytesNeverStopTheRun) {
 
 TEST_F(CorruptionTest, AnEncryptedPdfIsNamedAsEncrypted) {
   if (!HaveQpdf()) GTEST_SKIP() << "qpdf not installed (tools/install-deps --test)";
-  std::string cmd = "qpdf --encrypt user owner 256 -- " + Quote(CorpusFile(kPdf)) + " " +
-                    Quote(Doc("locked.pdf")) + " 2>/dev/null";
-  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  CommandResult qpdf =
+      testing::RunProgram("qpdf", {"--encrypt", "user", "owner", "256", "--", CorpusFile(kPdf), Doc("locked.pdf")});
+  ASSERT_EQ(qpdf.exit_code, 0) << qpdf.err;
   CommandResult r = Ingest();
   EXPECT_EQ(r.exit_code, 3) << r.err;
   EXPECT_NE(r.err.find(Doc("locked.pdf") + ": the PDF is encrypted (password needed)"), std::string::npos)

@@ -1,9 +1,11 @@
-// Killing `ingest` at any moment leaves a database that opens and answers,
-// holding whole documents only, and running `ingest` again completes the
-// work: SIGKILL the real binary after its first batch commit, check the
-// database, re-run, and check every document is there exactly once.
-#include <fcntl.h>
+// Killing an ingestion at any moment leaves a database that opens and
+// answers, holding whole documents only, and running `ingest` again
+// completes the work: a child process runs the library's Ingest (slowed by a
+// worker hook so that the run is long enough to be cut), is SIGKILLed once
+// it has reported a given number of files done, and the database is checked,
+// re-ingested with the real binary, and checked again.
 #include <gtest/gtest.h>
+#include <poll.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,6 +16,7 @@
 #include <thread>
 
 #include "index/doc_codec.h"
+#include "ingest/ingester.h"
 #include "test_util.h"
 #include "xapian.h"
 
@@ -21,7 +24,6 @@ namespace gcm {
 namespace {
 
 using nlohmann::json;
-using testing::Quote;
 using testing::RunGcmsearch;
 using testing::TempDir;
 
@@ -37,23 +39,44 @@ int DocCount(const std::string& index) {
   }
 }
 
-// Starts `gcmsearch args...` with the extra environment `env` and returns
-// its pid.
-pid_t Spawn(const std::vector<std::string>& args, const std::vector<std::string>& env) {
+// Forks a process that ingests `docs` into `index` (two workers, a commit
+// every ten documents, each file slowed by 20 ms in its worker) and writes
+// each "files done" count to `progress_fd` as an int. Returns its pid.
+pid_t StartSlowIngestion(const std::string& docs, const std::string& index, int progress_fd) {
   pid_t pid = ::fork();
-  if (pid == 0) {
-    for (const std::string& e : env) ::putenv(const_cast<char*>(e.c_str()));
-    std::vector<char*> argv;
-    argv.push_back(const_cast<char*>(GCM_BINARY));
-    for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-    argv.push_back(nullptr);
-    int null_fd = ::open("/dev/null", O_WRONLY);
-    ::dup2(null_fd, STDOUT_FILENO);
-    ::dup2(null_fd, STDERR_FILENO);
-    ::execv(GCM_BINARY, argv.data());
-    ::_exit(127);
+  if (pid != 0) return pid;
+  IngestOptions options;
+  options.index_dir = index;
+  options.paths = {docs};
+  options.jobs = 2;
+  options.batch_size = 10;
+  options.extract.ocr = false;
+  options.worker_hooks.before_file = [](const WorkerTask&) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  };
+  IngestListener listener;
+  listener.on_progress = [progress_fd](int done, int) {
+    if (::write(progress_fd, &done, sizeof done) != sizeof done) ::_exit(2);
+  };
+  IngestSummary summary;
+  ::_exit(Ingest(options, listener, &summary).ok() ? 0 : 1);
+}
+
+// Reads progress counts from `fd` until one reaches `target` (true) or the
+// stream ends or `timeout` passes (false).
+bool WaitForFilesDone(int fd, int target, std::chrono::seconds timeout) {
+  auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (true) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - std::chrono::steady_clock::now());
+    if (left.count() <= 0) return false;
+    struct pollfd p = {fd, POLLIN, 0};
+    int ready = ::poll(&p, 1, static_cast<int>(left.count()));
+    if (ready < 0 && errno == EINTR) continue;
+    if (ready <= 0) return false;
+    int done = 0;
+    if (::read(fd, &done, sizeof done) != sizeof done) return false;
+    if (done >= target) return true;
   }
-  return pid;
 }
 
 // Every document has whole, decodable data, and no id or path twice.
@@ -87,27 +110,26 @@ TEST_P(CrashTest, KilledIngestLeavesAnAnsweringIndexAndARerunCompletesIt) {
                                               " between Mexico and Guatemala.\n");
   }
 
-  // Slow enough (a delay per file in the workers) to be killed mid-way.
-  pid_t pid = Spawn({"ingest", "--no-ocr", "--jobs", "2", "--batch-size", "10", "--index", index, docs},
-                    {"GCMSEARCH_TEST_DELAY_MS=20"});
+  int progress[2];
+  ASSERT_EQ(::pipe(progress), 0);
+  pid_t pid = StartSlowIngestion(docs, index, progress[1]);
   ASSERT_GT(pid, 0);
-  // Wait for a first commit, then a little more (GetParam() ms) so that the
-  // kill falls at a different point of the run each time.
-  auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (DocCount(index) <= 0 && std::chrono::steady_clock::now() < give_up) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  std::this_thread::sleep_for(std::chrono::milliseconds(GetParam()));
+  ::close(progress[1]);
+  // Killed once GetParam() files are done, so that the kill falls at a
+  // different point of the run each time; the first commit is at ten.
+  bool reached = WaitForFilesDone(progress[0], GetParam(), std::chrono::seconds(120));
   ASSERT_EQ(::kill(pid, SIGKILL), 0);
   int status = 0;
   ::waitpid(pid, &status, 0);
+  ::close(progress[0]);
+  ASSERT_TRUE(reached) << "the ingestion never reported " << GetParam() << " files done";
   ASSERT_TRUE(WIFSIGNALED(status)) << "ingest finished before it could be killed; make it slower";
 
   // The database opens, answers, and holds whole documents only.
   int after_kill = DocCount(index);
-  EXPECT_GE(after_kill, 10);
+  EXPECT_GE(after_kill, GetParam() / 10 * 10);  // every batch committed before the kill
   EXPECT_LT(after_kill, kFiles);
-  testing::CommandResult search = RunGcmsearch("search --json --index " + Quote(index) + " remittances");
+  testing::CommandResult search = RunGcmsearch({"search", "--json", "--index", index, "remittances"});
   ASSERT_EQ(search.exit_code, 0) << search.err;
   EXPECT_EQ(json::parse(search.out)["total"].get<int>(), after_kill);
   std::set<std::string> partial;
@@ -115,8 +137,7 @@ TEST_P(CrashTest, KilledIngestLeavesAnAnsweringIndexAndARerunCompletesIt) {
 
   // Running it again completes the work: every file exactly once. The lock
   // is free, so no worker of the killed run lingers holding it.
-  testing::CommandResult again =
-      RunGcmsearch("ingest --json --no-ocr --index " + Quote(index) + " " + Quote(docs));
+  testing::CommandResult again = RunGcmsearch({"ingest", "--json", "--no-ocr", "--index", index, docs});
   ASSERT_EQ(again.exit_code, 0) << again.err;
   json summary = json::parse(again.out);
   EXPECT_EQ(summary["indexed"].get<int>() + summary["unchanged"].get<int>(), kFiles);
@@ -124,12 +145,13 @@ TEST_P(CrashTest, KilledIngestLeavesAnAnsweringIndexAndARerunCompletesIt) {
   std::set<std::string> all;
   ExpectWholeDocumentsOnly(index, &all);
   EXPECT_EQ(all.size(), static_cast<std::size_t>(kFiles));
-  testing::CommandResult one = RunGcmsearch("search --json --index " + Quote(index) + " w123");
+  testing::CommandResult one = RunGcmsearch({"search", "--json", "--index", index, "w123"});
   EXPECT_EQ(json::parse(one.out)["total"], 1);
 }
 
-// Milliseconds after the first commit at which ingest is killed.
-INSTANTIATE_TEST_SUITE_P(AtSeveralMoments, CrashTest, ::testing::Values(0, 150, 600));
+// Files done (of 300) when the ingestion is killed: just after the first
+// commit, and twice later on.
+INSTANTIATE_TEST_SUITE_P(AtSeveralMoments, CrashTest, ::testing::Values(15, 105, 205));
 
 }  // namespace
 }  // namespace gcm

@@ -145,12 +145,13 @@ TEST(DocCodec, RejectsADamagedCompressedBody) {
   ASSERT_NE(data.find("\"z\":"), std::string::npos);
   Document back;
   std::string text;
-  EXPECT_FALSE(DecodeDocumentData(data.substr(0, data.size() - 3), &back).ok());  // cut short
-  EXPECT_FALSE(DecodePageText(data.substr(0, data.size() - 3), 2, &text).ok());
+  const std::string cut = data.substr(0, data.size() - 3);
+  EXPECT_EQ(DecodeDocumentData(cut, &back).message(), "stored page texts are cut short");
+  EXPECT_EQ(DecodePageText(cut, 2, &text).message(), "stored page texts are cut short");
   std::string flipped = data;
   flipped[flipped.size() - 8] ^= 0x5a;
-  EXPECT_FALSE(DecodeDocumentData(flipped, &back).ok());
-  EXPECT_FALSE(DecodePageText(flipped, 2, &text).ok());
+  EXPECT_EQ(DecodeDocumentData(flipped, &back).message(), "stored page texts do not inflate");
+  EXPECT_EQ(DecodePageText(flipped, 2, &text).message(), "stored page texts do not inflate");
   // The first page, stored before the damage, still reads.
   ASSERT_TRUE(DecodePageText(flipped, 1, &text).ok());
   EXPECT_EQ(text, doc.pages[0].text);
@@ -158,7 +159,7 @@ TEST(DocCodec, RejectsADamagedCompressedBody) {
 
 TEST(DocCodec, RejectsDataThatIsNotOurs) {
   Document doc;
-  EXPECT_FALSE(DecodeDocumentData("not json", &doc).ok());
+  EXPECT_EQ(DecodeDocumentData("not json", &doc).message(), "stored document data is not JSON");
 }
 
 TEST(DocCodec, RejectsAPageLengthThatWrapsAround) {
@@ -256,14 +257,67 @@ TEST(DocCodecCorruption, EachKindOfDamageFailsForItsOwnReason) {
   }
 }
 
+// Each row is a document that is whole except for one number, so that only
+// the range check on that number can reject it: the mentions are in the
+// body where "mlen" says, every other field is absent or valid.
+struct RangeRow {
+  const char* what;
+  std::string data;
+  DecodeDetail detail;
+  const char* check;  // the message the check gives
+};
+
+std::string WithMentions(const std::string& header_fields, const std::string& mentions) {
+  return "{" + header_fields + (header_fields.empty() ? "" : ",") + R"("mlen":)" +
+         std::to_string(mentions.size()) + "}" + '\0' + mentions;
+}
+
 TEST(DocCodec, RejectsNumbersThatAreNotIntegersInRange) {
   // Found by fuzz_doc_codec: casting 3.3e30 to an integer is undefined.
-  for (const char* header : {R"({"pages":[{"len":3.3e30}]})", R"({"pages":[{"n":1e300}]})",
-                             R"({"mentions":[{"o":-1e20}]})", R"({"size":-1})",
-                             R"({"pages":[{"p":4294967296}]})"}) {
+  const std::string kMention = R"("k":"number","pg":1,"off":0,"len":1,"t":"x")";
+  const std::vector<RangeRow> rows = {
+      {"a page length that is a float", WithMentions(R"("pages":[{"n":1,"len":3.3e30}])", "[]"),
+       DecodeDetail::kFull, R"("len" is not an integer in range)"},
+      {"a page number that is a float", WithMentions(R"("pages":[{"n":1e300,"len":0}])", "[]"),
+       DecodeDetail::kFull, R"("n" is not an integer in range)"},
+      {"a page number over int", WithMentions(R"("pages":[{"n":4294967296,"len":0}])", "[]"),
+       DecodeDetail::kFull, R"("n" is not an integer in range)"},
+      {"an objective that is a float", WithMentions("", R"([{"o":-1e20,)" + kMention + "}]"),
+       DecodeDetail::kFull, R"("o" is not an integer in range)"},
+      {"an objective under int", WithMentions("", R"([{"o":-4294967296,)" + kMention + "}]"),
+       DecodeDetail::kFull, R"("o" is not an integer in range)"},
+      {"a negative file size", WithMentions(R"("size":-1)", "[]"), DecodeDetail::kFull,
+       R"("size" is not an integer in range)"},
+      {"a first position over 32 bits", WithMentions(R"("pages":[{"n":1,"len":0,"p":4294967296}])", "[]"),
+       DecodeDetail::kFull, R"("p" is not an integer in range)"},
+      {"a summary's objective over int", WithMentions(R"("mk":[[4294967296,"number"]])", "[]"),
+       DecodeDetail::kSummary, "an objective number is not an integer in range"},
+  };
+  for (const RangeRow& row : rows) {
+    SCOPED_TRACE(row.what);
     Document doc;
-    EXPECT_EQ(DecodeDocumentData(header, &doc).code(), Status::Code::kCorruption) << header;
+    Status s = DecodeDocumentData(row.data, &doc, row.detail);
+    EXPECT_EQ(s.code(), Status::Code::kCorruption) << s.ToString();
+    EXPECT_NE(s.message().find(row.check), std::string::npos) << s.ToString();
   }
+}
+
+TEST(DocCodec, TheRangeRowsDecodeWithTheirNumberInRange) {
+  // The same documents with the one number made valid decode: nothing but
+  // that number made a RejectsNumbersThatAreNotIntegersInRange row fail.
+  const std::string kMention = R"("k":"number","pg":1,"off":0,"len":1,"t":"x")";
+  for (const std::string& data :
+       {WithMentions(R"("pages":[{"n":1,"len":0}])", "[]"), WithMentions(R"("pages":[{"n":7,"len":0}])", "[]"),
+        WithMentions("", R"([{"o":13,)" + kMention + "}]"), WithMentions(R"("size":1)", "[]"),
+        WithMentions(R"("pages":[{"n":1,"len":0,"p":4294967295}])", "[]")}) {
+    Document doc;
+    Status s = DecodeDocumentData(data, &doc);
+    EXPECT_TRUE(s.ok()) << s.ToString() << " " << data;
+  }
+  Document summary;
+  Status s = DecodeDocumentData(WithMentions(R"("mk":[[13,"number"]])", "[]"), &summary, DecodeDetail::kSummary);
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(summary.CitedObjectives(), std::vector<int>{13});
 }
 
 }  // namespace

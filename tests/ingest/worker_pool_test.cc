@@ -3,15 +3,19 @@
 #include "ingest/worker_pool.h"
 
 #include <gtest/gtest.h>
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <chrono>
+#include <cstring>
 #include <map>
-#include <thread>
 
 #include "index/doc_codec.h"
+#include "test_util.h"
 
 namespace gcm {
 namespace {
@@ -112,16 +116,50 @@ TEST(WorkerPool, KillsATaskThatOverrunsItsTimeLimit) {
 }
 
 TEST(WorkerPool, GivesAnnouncedSlowWorkMoreTime) {
-  auto work = [](const WorkerTask& t, const std::function<void(int)>& announce, Document* d) {
-    announce(4);  // as a PDF with four pages to OCR does
-    std::this_thread::sleep_for(milliseconds(600));
+  // Two tasks start together with the same time limit; one announces slow
+  // work (as a PDF with four pages to OCR does). Both wait: the plain one
+  // until it is killed at the limit, the announced one until that kill is
+  // reported, when it is released through a FIFO. So it finishes only after
+  // the plain limit has passed, with no clock in the test.
+  testing::TempDir dir;
+  const std::string release = dir / "release";
+  ASSERT_EQ(::mkfifo(release.c_str(), 0600), 0);
+  auto work = [release](const WorkerTask& t, const std::function<void(int)>& announce, Document* d) {
+    if (t.as_given == "plain.pdf") {
+      while (true) ::pause();
+    }
+    announce(4);
+    // Blocks until the test opens the FIFO for writing; the pool's extended
+    // deadline bounds the wait.
+    int fd = ::open(release.c_str(), O_RDONLY);
+    char byte = 0;
+    bool released = fd >= 0 && ::read(fd, &byte, 1) == 1;
+    if (fd >= 0) ::close(fd);
+    if (!released) return Status::Internal("not released");
     return TitleIsName(t, announce, d);
   };
   WorkerLimits limits;
-  limits.timeout = milliseconds(200);
-  limits.per_announced_unit = milliseconds(500);
-  auto out = RunAll({"scanned.pdf"}, work, limits);
-  EXPECT_TRUE(out["scanned.pdf"].first.ok()) << out["scanned.pdf"].first.ToString();
+  limits.timeout = milliseconds(1000);
+  limits.per_announced_unit = std::chrono::seconds(15);  // a minute more: ample
+  std::unique_ptr<WorkerPool> pool;
+  ASSERT_TRUE(WorkerPool::Start(2, limits, SendingDocuments(work), &pool).ok());
+  std::map<std::string, Status> out;
+  std::vector<std::string> names = {"scanned.pdf", "plain.pdf"};
+  pool->Run(Tasks(names), [&](std::size_t i, Status status, std::string) {
+    if (names[i] == "plain.pdf") {
+      // Non-blocking: if the announced worker were gone, this fails at once.
+      int fd = ::open(release.c_str(), O_WRONLY | O_NONBLOCK);
+      EXPECT_GE(fd, 0) << "the announced task is no longer waiting: " << std::strerror(errno);
+      if (fd >= 0) {
+        EXPECT_EQ(::write(fd, "x", 1), 1);
+        ::close(fd);
+      }
+    }
+    out[names[i]] = std::move(status);
+    return true;
+  });
+  EXPECT_EQ(out["plain.pdf"].code(), Status::Code::kTimeout) << out["plain.pdf"].ToString();
+  EXPECT_TRUE(out["scanned.pdf"].ok()) << out["scanned.pdf"].ToString();
 }
 
 TEST(WorkerPool, ReportsRunningOutOfMemoryUnderTheLimit) {
@@ -210,14 +248,6 @@ TEST(WorkerPool, RunsSeveralBatchesWithTheSameWorkers) {
     EXPECT_EQ(ok, 3);
   }
   EXPECT_EQ(pool->forks(), 2);
-}
-
-TEST(WorkerPool, HonoursTheCrashTestHookInTheWorkerOnly) {
-  ::setenv("GCMSEARCH_TEST_CRASH_ON", "boom", 1);
-  auto out = RunAll({"boom.pdf", "fine.pdf"}, TitleIsName);
-  ::unsetenv("GCMSEARCH_TEST_CRASH_ON");
-  EXPECT_EQ(out["boom.pdf"].first.message(), "boom.pdf: crashed (signal 11: Segmentation fault)");
-  EXPECT_TRUE(out["fine.pdf"].first.ok());
 }
 
 }  // namespace

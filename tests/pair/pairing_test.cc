@@ -40,23 +40,25 @@ std::vector<Document> AllDocuments(const std::string& index) {
   return docs;
 }
 
-// The labelled collection, ingested once for the tests below.
+// The labelled collection, ingested once per build for every test process
+// (testing::LabelledCollectionFixture), read-only.
 class LabelledPairing : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new TempDir();
-    ASSERT_TRUE(IngestPaths(*dir_ / "index", {testing::SourceDir() + "/corpus",
-                                               testing::SourceDir() + "/tests/data/xlang"})
-                    .ok());
+    std::string error;
+    std::filesystem::path dir = testing::LabelledCollectionFixture(&error);
+    ASSERT_FALSE(dir.empty()) << error;
+    index_ = (dir / "index").string();
   }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-  static std::string Index() { return *dir_ / "index"; }
-  static TempDir* dir_;
+  void SetUp() override { ASSERT_FALSE(index_.empty()) << "the labelled collection was not built"; }
+  static std::string Index() { return index_; }
+  static std::string index_;
 };
-TempDir* LabelledPairing::dir_ = nullptr;
+std::string LabelledPairing::index_;
+
+// tests/data/xlang/heldout/ holds the held-out query set's texts
+// (tests/data/xlang_heldout_sources.tsv); xlang_pairs.tsv labels the rest.
+bool Unlabelled(const std::string& path) { return path.find("/xlang/heldout/") != std::string::npos; }
 
 TEST_F(LabelledPairing, StoredLinksArePreciseAndFindTheLabelledPairs) {
   std::vector<Document> docs = AllDocuments(Index());
@@ -77,13 +79,18 @@ TEST_F(LabelledPairing, StoredLinksArePreciseAndFindTheLabelledPairs) {
     if (docs[i].language != "en") continue;
     for (const Translation& t : docs[i].translations) {
       for (std::size_t j = 0; j < docs.size(); ++j) {
-        if (docs[j].id == t.id) pairs.push_back(VersionPair{i, j, t.score});
+        // Links among the unlabelled held-out texts are not judged here.
+        if (docs[j].id == t.id && !(Unlabelled(docs[i].path) && Unlabelled(docs[j].path))) {
+          pairs.push_back(VersionPair{i, j, t.score});
+        }
       }
     }
   }
   PairingReport report = MeasurePairing(features, pairs, labels);
   EXPECT_EQ(report.Precision(), 1.0) << (report.wrong.empty() ? "" : report.wrong[0]);
-  EXPECT_GE(report.Recall(), 0.875) << (report.missed.empty() ? "" : report.missed[0]);
+  // Every labelled pair is found (8 of 8 when this was written); a floor of
+  // 7 of 8 would let one go unnoticed.
+  EXPECT_EQ(report.Recall(), 1.0) << (report.missed.empty() ? "" : report.missed[0]);
   // Links go both ways.
   for (const Document& d : docs) {
     for (const Translation& t : d.translations) {
@@ -121,9 +128,9 @@ TEST_F(LabelledPairing, TheFactSheetListsBothSpanishVersionsBestFirst) {
 }
 
 TEST_F(LabelledPairing, ShowTranslationsAndSearchListTheLinks) {
-  std::string index = testing::Quote(Index());
-  std::string pdf = testing::Quote(testing::SourceDir() + "/tests/data/xlang/pairs/smuggling-trafficking-training-2023-en.pdf");
-  testing::CommandResult r = testing::RunGcmsearch("show --index " + index + " --json " + pdf);
+  std::string index = Index();
+  std::string pdf = testing::SourceDir() + "/tests/data/xlang/pairs/smuggling-trafficking-training-2023-en.pdf";
+  testing::CommandResult r = testing::RunGcmsearch({"show", "--index", index, "--json", pdf});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   nlohmann::json doc = nlohmann::json::parse(r.out);
   ASSERT_EQ(doc["translations"].size(), 1u);  // a PDF whose version is an HTML page
@@ -131,11 +138,18 @@ TEST_F(LabelledPairing, ShowTranslationsAndSearchListTheLinks) {
             "trafico-trata-capacitacion-2023-es.html");
   EXPECT_EQ(doc["translations"][0]["lang"], "es");
 
-  r = testing::RunGcmsearch("translations --index " + index + " --json");
+  r = testing::RunGcmsearch({"translations", "--index", index, "--json"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(nlohmann::json::parse(r.out)["pairs"].size(), 8u);
+  std::size_t labelled_pairs = 0;
+  const nlohmann::json translations = nlohmann::json::parse(r.out);
+  for (const nlohmann::json& pair : translations["pairs"]) {
+    // Judged unless both sides are held-out texts.
+    labelled_pairs += !(Unlabelled(pair["en"]["path"].get<std::string>()) &&
+                        Unlabelled(pair["es"]["path"].get<std::string>()));
+  }
+  EXPECT_EQ(labelled_pairs, 8u) << r.out;
 
-  r = testing::RunGcmsearch("search --index " + index + " --json --lang es 'smuggling of migrants'");
+  r = testing::RunGcmsearch({"search", "--index", index, "--json", "--lang", "es", "smuggling of migrants"});
   nlohmann::json results = nlohmann::json::parse(r.out)["results"];
   ASSERT_FALSE(results.empty());
   EXPECT_EQ(results[0]["translations"].size(), 1u);
@@ -408,10 +422,8 @@ TEST(PairingFeaturesCorruption, AFlippedByteIsRefusedOrReadAsOtherValidBytesNeve
   EXPECT_GT(refused, 0);
 }
 
-TEST(Pairing, IngestionStoresEachDocumentsFeaturesForLaterRuns) {
-  TempDir dir;
-  ASSERT_TRUE(IngestPaths(dir / "index", {testing::SourceDir() + "/corpus"}).ok());
-  Xapian::Database db(dir / "index");
+TEST_F(LabelledPairing, IngestionStoresEachDocumentsFeaturesForLaterRuns) {
+  Xapian::Database db(Index());
   int stored = 0;
   for (auto t = db.allterms_begin("Q"); t != db.allterms_end("Q"); ++t) {
     Xapian::Document xdoc = db.get_document(*db.postlist_begin(*t));
@@ -422,7 +434,8 @@ TEST(Pairing, IngestionStoresEachDocumentsFeaturesForLaterRuns) {
     EXPECT_FALSE(f.words.empty());
     ++stored;
   }
-  EXPECT_GE(stored, 5);  // every English and Spanish document of corpus/
+  // Every document with text (all of them: the scanned PDF is read by OCR).
+  EXPECT_EQ(stored, static_cast<int>(db.get_doccount()));
 }
 
 }  // namespace

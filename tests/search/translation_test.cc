@@ -252,34 +252,65 @@ TEST(QueryTranslation, TranslatesAQuotedPhraseOnlyWhenItIsATerm) {
 // documents.
 class TranslatedSearch : public ::testing::Test {
  protected:
-  void SetUp() override {
-    WriteFile(dir_ / "docs-en.txt",
-              "Legal identity for migrant children\n\nBirth registration gives children proof of legal "
-              "identity. Civil registry offices at the border registered 3,117 births in 2023.\n");
-    WriteFile(dir_ / "docs-es.txt",
-              "Identidad jurídica de la niñez migrante\n\nEl registro de nacimientos da a los niños pruebas de "
-              "su identidad jurídica. Las oficinas del registro civil en la frontera inscribieron 3.117 "
-              "nacimientos en 2023.\n");
-    WriteFile(dir_ / "otro-es.txt",
-              "Informe sobre remesas y desarrollo\n\nLas remesas crecieron en la región durante 2022 y los "
-              "bancos centrales recomendaron canales digitales para las familias.\n");
+  // The eleven documents by file name.
+  static std::map<std::string, std::string> Files() {
+    std::map<std::string, std::string> files;
+    files["docs-en.txt"] =
+        "Legal identity for migrant children\n\nBirth registration gives children proof of legal "
+        "identity. Civil registry offices at the border registered 3,117 births in 2023.\n";
+    files["docs-es.txt"] =
+        "Identidad jurídica de la niñez migrante\n\nEl registro de nacimientos da a los niños pruebas de "
+        "su identidad jurídica. Las oficinas del registro civil en la frontera inscribieron 3.117 "
+        "nacimientos en 2023.\n";
+    files["otro-es.txt"] =
+        "Informe sobre remesas y desarrollo\n\nLas remesas crecieron en la región durante 2022 y los "
+        "bancos centrales recomendaron canales digitales para las familias.\n";
     for (int i = 1; i <= 4; ++i) {
       std::string n = std::to_string(i);
-      WriteFile(dir_ / ("filler-en-" + n + ".txt"),
-                "Labour mobility report " + n + "\n\nSeasonal workers travelled abroad under bilateral "
-                "programmes in 202" + n + ", and employers reported fair recruitment in agriculture.\n");
-      WriteFile(dir_ / ("relleno-es-" + n + ".txt"),
-                "Informe de movilidad laboral " + n + "\n\nLos trabajadores temporales viajaron al extranjero "
-                "en programas bilaterales en 202" + n + ", y los empleadores informaron de contratación "
-                "equitativa en la agricultura.\n");
+      files["filler-en-" + n + ".txt"] =
+          "Labour mobility report " + n + "\n\nSeasonal workers travelled abroad under bilateral "
+          "programmes in 202" + n + ", and employers reported fair recruitment in agriculture.\n";
+      files["relleno-es-" + n + ".txt"] =
+          "Informe de movilidad laboral " + n + "\n\nLos trabajadores temporales viajaron al extranjero "
+          "en programas bilaterales en 202" + n + ", y los empleadores informaron de contratación "
+          "equitativa en la agricultura.\n";
     }
-    IngestOptions options;
-    options.index_dir = dir_ / "index";
-    options.paths = {dir_.path().string() + "/"};
-    IngestSummary summary;
-    ASSERT_TRUE(Ingest(options, IngestListener(), &summary).ok());
-    ASSERT_EQ(summary.indexed, 11);
-    ASSERT_TRUE(Searcher::Open(dir_ / "index", &searcher_).ok());
+    return files;
+  }
+
+  // The documents and their index are shared fixtures (built once per
+  // build, for every test process); the index is only read here.
+  static void SetUpTestSuite() {
+    std::string recipe, error;
+    for (const auto& [name, text] : Files()) recipe += name + '\0' + text + '\0';
+    std::filesystem::path docs = testing::SharedFixture(
+        "translated-search-docs", recipe, {},
+        [](const std::filesystem::path& dir) {
+          for (const auto& [name, text] : Files()) WriteFile((dir / name).string(), text);
+          return std::string();
+        },
+        &error);
+    ASSERT_FALSE(docs.empty()) << error;
+    std::filesystem::path index = testing::SharedFixture(
+        "translated-search-index", "Ingest with the default options", {docs},
+        [docs](const std::filesystem::path& dir) -> std::string {
+          IngestOptions options;
+          options.index_dir = (dir / "index").string();
+          options.paths = {docs.string() + "/"};
+          IngestSummary summary;
+          Status s = Ingest(options, IngestListener(), &summary);
+          if (!s.ok()) return s.ToString();
+          if (summary.indexed != 11) return "indexed " + std::to_string(summary.indexed) + " of 11";
+          return "";
+        },
+        &error);
+    ASSERT_FALSE(index.empty()) << error;
+    index_ = (index / "index").string();
+  }
+
+  void SetUp() override {
+    ASSERT_FALSE(index_.empty()) << "the fixture was not built";
+    ASSERT_TRUE(Searcher::Open(index_, &searcher_).ok());
   }
 
   SearchResponse Search(const std::string& query, bool translate = true,
@@ -299,9 +330,10 @@ class TranslatedSearch : public ::testing::Test {
     return out;
   }
 
-  TempDir dir_;
+  static std::string index_;
   std::unique_ptr<Searcher> searcher_;
 };
+std::string TranslatedSearch::index_;
 
 TEST_F(TranslatedSearch, EnglishQueryFindsTheSpanishVersionBelowTheEnglishOne) {
   SearchResponse r = Search("legal identity");
@@ -330,38 +362,36 @@ TEST_F(TranslatedSearch, LangRestrictsTheResultsLanguage) {
 }
 
 TEST_F(TranslatedSearch, CommandLineShowsTranslationAndTakesNoTranslate) {
-  std::string index = testing::Quote(dir_ / "index");
-  testing::CommandResult r = testing::RunGcmsearch("search --index " + index + " --json 'legal identity'");
+  testing::CommandResult r = testing::RunGcmsearch({"search", "--index", index_, "--json", "legal identity"});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   nlohmann::json j = nlohmann::json::parse(r.out);
   ASSERT_EQ(j["results"].size(), 2u);
   EXPECT_EQ(j["results"][0]["via_translation"], false);
   EXPECT_EQ(j["results"][1]["via_translation"], true);
-  r = testing::RunGcmsearch("search --index " + index + " --no-translate --json 'legal identity'");
+  r = testing::RunGcmsearch({"search", "--index", index_, "--no-translate", "--json", "legal identity"});
   EXPECT_EQ(nlohmann::json::parse(r.out)["results"].size(), 1u);
-  r = testing::RunGcmsearch("search --index " + index + " 'legal identity'");
+  r = testing::RunGcmsearch({"search", "--index", index_, "legal identity"});
   EXPECT_NE(r.out.find("via translation"), std::string::npos) << r.out;
 }
 
 // The measured query set: recall@10 with translation must stay well above
 // recall@10 without (tools/xlang-eval prints the same numbers).
 TEST(TranslationRecall, QuerySetRecallAt10StaysWellAboveUntranslated) {
-  TempDir dir;
-  IngestOptions options;
-  options.index_dir = dir / "index";
-  options.paths = {testing::SourceDir() + "/corpus", testing::SourceDir() + "/tests/data/xlang"};
-  IngestSummary summary;
-  ASSERT_TRUE(Ingest(options, IngestListener(), &summary).ok());
+  std::string error;
+  std::filesystem::path collection = testing::LabelledCollectionFixture(&error);
+  ASSERT_FALSE(collection.empty()) << error;
   std::unique_ptr<Searcher> searcher;
-  ASSERT_TRUE(Searcher::Open(dir / "index", &searcher).ok());
+  ASSERT_TRUE(Searcher::Open((collection / "index").string(), &searcher).ok());
   std::vector<XlangQuery> queries;
   ASSERT_TRUE(LoadXlangQueries(testing::SourceDir() + "/tests/data/xlang_queries.tsv", &queries).ok());
-  ASSERT_GE(queries.size(), 40u);
+  ASSERT_EQ(queries.size(), 40u);  // the rows of xlang_queries.tsv
   RecallReport report;
   ASSERT_TRUE(MeasureRecall(*searcher, queries, 10, &report).ok());
   for (const char* direction : {"en-es", "es-en"}) {
     double with = report.Recall(direction, true);
     double without = report.Recall(direction, false);
+    // Floors, not the data: measured en-es 0.81 with, 0.19 without;
+    // es-en 0.84 with, 0.03 without.
     EXPECT_GE(with, 0.75) << direction;
     EXPECT_LE(without, 0.25) << direction;
     EXPECT_GE(with - without, 0.5) << direction;

@@ -9,7 +9,6 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <signal.h>
-#include <spawn.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -32,8 +31,7 @@
 #include "ingest/ingester.h"
 #include "search/json_output.h"
 #include "search/searcher.h"
-
-extern char** environ;
+#include "test_util.h"
 
 namespace gcm {
 namespace {
@@ -46,7 +44,7 @@ class TempDir {
  public:
   explicit TempDir(const std::string& name) {
     static std::atomic<int> counter{0};
-    path_ = fs::path(testing::TempDir()) /
+    path_ = fs::path(::testing::TempDir()) /
             ("gcm-serve-" + name + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
     fs::remove_all(path_);
     fs::create_directories(path_);
@@ -179,7 +177,7 @@ std::vector<std::string> ResultIds(const json& search) {
   return ids;
 }
 
-class ServeTest : public testing::Test {
+class ServeTest : public ::testing::Test {
  protected:
   void SetUp() override {
     ASSERT_TRUE(WriteDocs(dir_.str(), SmallCollection()).ok());
@@ -681,53 +679,22 @@ TEST(RunServer, StopsCleanlyOnStopServerAndOnSigterm) {
 
 // ---- The sample corpus, through the real pipeline and the real binary ----
 
-// Runs argv (argv[0] a path), returns its stdout; *exit_code its status.
-std::string RunBinary(const std::vector<std::string>& args, int* exit_code) {
-  int out[2];
-  if (::pipe(out) != 0) return "";
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
-  posix_spawn_file_actions_addclose(&actions, out[0]);
-  std::vector<char*> argv;
-  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  int rc = posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  ::close(out[1]);
-  std::string text;
-  char buf[4096];
-  ssize_t n;
-  while (rc == 0 && (n = ::read(out[0], buf, sizeof buf)) > 0) text.append(buf, static_cast<std::size_t>(n));
-  ::close(out[0]);
-  int status = 0;
-  if (rc == 0) ::waitpid(pid, &status, 0);
-  *exit_code = rc == 0 && WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return text;
-}
-
-class CorpusServeTest : public testing::Test {
+// The shared corpus index (testing::CorpusIndexFixture: `gcmsearch ingest
+// --no-ocr corpus/`, built once per build), read-only.
+class CorpusServeTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
-    dir_ = new TempDir("corpus");
-    IngestOptions options;
-    options.index_dir = (dir_->path() / "index").string();
-    options.paths = {std::string(GCM_SOURCE_DIR) + "/corpus"};
-    options.jobs = 2;
-    IngestSummary summary;
-    ASSERT_TRUE(Ingest(options, IngestListener(), &summary).ok());
-    ASSERT_GT(summary.indexed, 0);
+    std::string error;
+    fs::path dir = testing::CorpusIndexFixture(&error);
+    ASSERT_FALSE(dir.empty()) << error;
+    index_ = (dir / "index").string();
   }
-  static void TearDownTestSuite() {
-    delete dir_;
-    dir_ = nullptr;
-  }
-  static std::string Index() { return (dir_->path() / "index").string(); }
+  void SetUp() override { ASSERT_FALSE(index_.empty()) << "the corpus fixture was not built"; }
+  static std::string Index() { return index_; }
 
-  static TempDir* dir_;
+  static std::string index_;
 };
-TempDir* CorpusServeTest::dir_ = nullptr;
+std::string CorpusServeTest::index_;
 
 TEST_F(CorpusServeTest, HttpSearchAnswersAsSearchJsonOnTheCommandLine) {
   RunningServer server(Index());
@@ -749,16 +716,15 @@ TEST_F(CorpusServeTest, HttpSearchAnswersAsSearchJsonOnTheCommandLine) {
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.target);
-    std::vector<std::string> args = {GCM_BINARY, "search", "--index", Index(), "--json"};
+    std::vector<std::string> args = {"search", "--index", Index(), "--json"};
     args.insert(args.end(), c.cli.begin(), c.cli.end());
-    int code = 0;
-    std::string out = RunBinary(args, &code);
-    ASSERT_EQ(code, 0);
+    testing::CommandResult cli = testing::RunGcmsearch(args);
+    ASSERT_EQ(cli.exit_code, 0) << cli.err;
     json http = GetJson(client, c.target, 200);
-    EXPECT_EQ(http, json::parse(out));
+    EXPECT_EQ(http, json::parse(cli.out));
   }
   json migration = GetJson(client, "/api/search?q=migration", 200);
-  EXPECT_GE(migration["total"].get<int>(), 3);
+  EXPECT_EQ(migration["total"].get<int>(), 5);  // as CorpusTest finds it
   EXPECT_NE(migration["results"][0]["snippet"].get<std::string>().find("<mark>"), std::string::npos);
 }
 
@@ -766,7 +732,7 @@ TEST_F(CorpusServeTest, EveryCorpusDocumentOpensByIdAndByPath) {
   RunningServer server(Index());
   auto client = server.Client();
   json all = GetJson(client, "/api/search?limit=100", 200);
-  ASSERT_GE(all["results"].size(), 5u);
+  ASSERT_EQ(all["results"].size(), 6u);  // every corpus file but the scanned PDF (no OCR)
   for (const json& r : all["results"]) {
     json doc = GetJson(client, "/api/documents/" + r["id"].get<std::string>(), 200);
     EXPECT_EQ(doc["path"], r["path"]);
@@ -778,39 +744,19 @@ TEST_F(CorpusServeTest, EveryCorpusDocumentOpensByIdAndByPath) {
 }
 
 TEST_F(CorpusServeTest, TheBinaryServesOnAFreePortAndStopsOnSigint) {
-  int err[2];
-  ASSERT_EQ(::pipe(err), 0);
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_adddup2(&actions, err[1], STDERR_FILENO);
-  posix_spawn_file_actions_addclose(&actions, err[0]);
-  std::vector<std::string> args = {GCM_BINARY, "serve", "--index", Index(), "--port", "0"};
-  std::vector<char*> argv;
-  for (std::string& a : args) argv.push_back(a.data());
-  argv.push_back(nullptr);
-  pid_t pid = 0;
-  ASSERT_EQ(posix_spawn(&pid, argv[0], &actions, nullptr, argv.data(), environ), 0);
-  posix_spawn_file_actions_destroy(&actions);
-  ::close(err[1]);
-  // "gcmsearch: serving DIR on http://127.0.0.1:PORT/"
-  std::string line;
-  char c;
-  while (::read(err[0], &c, 1) == 1 && c != '\n') line.push_back(c);
-  std::size_t colon = line.rfind(':');
-  ASSERT_NE(colon, std::string::npos) << line;
-  int port = std::atoi(line.c_str() + colon + 1);
-  ASSERT_GT(port, 0) << line;
-  EXPECT_NE(line.find("http://127.0.0.1:"), std::string::npos) << line;  // loopback by default
+  testing::ServeProcess serve;
+  std::string error;
+  ASSERT_TRUE(testing::StartServe(Index(), &serve, &error)) << error;
+  const int port = serve.port;
+  // "gcmsearch: serving DIR on http://127.0.0.1:PORT/": loopback by default.
+  EXPECT_NE(serve.banner.find("http://127.0.0.1:"), std::string::npos) << serve.banner;
 
   httplib::Client client("127.0.0.1", port);
   json health = GetJson(client, "/healthz", 200);
   EXPECT_EQ(health["status"], "ok");
-  EXPECT_GE(health["documents"].get<int>(), 5);
+  EXPECT_EQ(health["documents"].get<int>(), 6);
 
-  ASSERT_EQ(::kill(pid, SIGINT), 0);
-  int status = 0;
-  ASSERT_EQ(::waitpid(pid, &status, 0), pid);
-  ::close(err[0]);
+  int status = serve.process.Stop(SIGINT);
   ASSERT_TRUE(WIFEXITED(status));
   EXPECT_EQ(WEXITSTATUS(status), 0);
 }

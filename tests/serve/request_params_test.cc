@@ -60,6 +60,12 @@ TEST(ParseSearchParams, AcceptsTheBounds) {
   EXPECT_TRUE(ParseSearchParams(Params({{"q", std::string(kMaxQueryBytes, 'a')}}), &r).ok());
 }
 
+TEST(ParseSearchParams, ReadsTheLanguageInAnyCaseAsTheCommandLineAndQueryDo) {
+  SearchRequest r;
+  ASSERT_TRUE(ParseSearchParams(Params({{"q", "x"}, {"lang", "ES"}}), &r).ok());
+  EXPECT_EQ(r.languages, (std::vector<std::string>{"es"}));
+}
+
 struct BadParam {
   const char* name;
   std::string value;
@@ -82,7 +88,7 @@ TEST(ParseSearchParams, RejectsEachMalformedValueWithAClearMessage) {
       {"offset", "-5", "out of range"},
       {"offset", "10001", "out of range"},
       {"lang", "english", "not a language code"},
-      {"lang", "EN", "not a language code"},
+      {"lang", "xx", "lang=xx is not a language code"},
       {"lang", "e", "not a language code"},
       {"format", "p.d.f", "not a format"},
       {"year", "20x3", "not a year"},

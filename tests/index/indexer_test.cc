@@ -146,12 +146,14 @@ TEST(DocCodec, RejectsADamagedCompressedBody) {
   Document back;
   std::string text;
   const std::string cut = data.substr(0, data.size() - 3);
-  EXPECT_EQ(DecodeDocumentData(cut, &back).message(), "stored page texts are cut short");
-  EXPECT_EQ(DecodePageText(cut, 2, &text).message(), "stored page texts are cut short");
+  const std::string cut_short = "stored document body: page 2's text at offset 513: cut short (needs 46 bytes, 43 left)";
+  EXPECT_EQ(DecodeDocumentData(cut, &back).message(), cut_short);
+  EXPECT_EQ(DecodePageText(cut, 2, &text).message(), cut_short);
   std::string flipped = data;
   flipped[flipped.size() - 8] ^= 0x5a;
-  EXPECT_EQ(DecodeDocumentData(flipped, &back).message(), "stored page texts do not inflate");
-  EXPECT_EQ(DecodePageText(flipped, 2, &text).message(), "stored page texts do not inflate");
+  const std::string no_inflate = "stored document body: page 2's text at offset 513: does not inflate to its 5000 bytes";
+  EXPECT_EQ(DecodeDocumentData(flipped, &back).message(), no_inflate);
+  EXPECT_EQ(DecodePageText(flipped, 2, &text).message(), no_inflate);
   // The first page, stored before the damage, still reads.
   ASSERT_TRUE(DecodePageText(flipped, 1, &text).ok());
   EXPECT_EQ(text, doc.pages[0].text);
